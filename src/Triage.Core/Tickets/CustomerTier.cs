@@ -1,0 +1,10 @@
+namespace Triage.Core.Tickets;
+
+public enum CustomerTier
+{
+    Unspecified,
+    Standard,
+    Premium,
+    Vip,
+    Business,
+}
