@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Triage.Core.Security;
 
 namespace Triage.Server.Security;
 

@@ -1,3 +1,4 @@
+using Triage.Core.Security;
 using Triage.Server.Security;
 
 namespace Triage.Tests.Api;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Triage.Server.Security;
+namespace Triage.Core.Security;
 
 /// <summary>
 /// Keys are long random strings, so a plain SHA-256 is the right storage form: there is nothing to

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Triage.Cli.Commands;
+
+var root = new RootCommand("triage: the Triage service's command line (data, keys, and calls to a running service).")
+{
+    DataCommands.Create(),
+    KeysCommand.Create(),
+    TicketCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
