@@ -31,8 +31,20 @@ public sealed class NoisySamplesTests
         ["\uFEFF결제가 두 번 됐어요"] = "결제가 두 번 됐어요",
     };
 
-    private static IEnumerable<string> Lines() =>
-        File.ReadLines(Path.Combine(Paths.SharedDesign, "noisy-text-samples.txt")).Where(line => !line.StartsWith('#'));
+    /// <summary>A copy of ../shared/design/noisy-text-samples.txt, so the suite runs wherever the repository is cloned.</summary>
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "noisy-text-samples.txt");
+
+    private static IEnumerable<string> Lines() => File.ReadLines(Fixture).Where(line => !line.StartsWith('#'));
+
+    [Fact]
+    public void The_fixture_is_the_shared_design_file_where_that_is_present()
+    {
+        var shared = Path.Combine(Paths.SharedDesign, "noisy-text-samples.txt");
+        if (File.Exists(shared))
+        {
+            Assert.Equal(File.ReadAllText(shared), File.ReadAllText(Fixture));
+        }
+    }
 
     public static TheoryData<string> SampleLines() => new(Lines());
 
