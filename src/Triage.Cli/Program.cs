@@ -4,6 +4,8 @@ using Triage.Cli.Commands;
 var root = new RootCommand("triage: the Triage service's command line (data, keys, and calls to a running service).")
 {
     DataCommands.Create(),
+    TrainCommand.Create(),
+    EvaluateCommand.Create(),
     KeysCommand.Create(),
     TicketCommand.Create(),
 };

@@ -1,0 +1,15 @@
+namespace Triage.Classifier.Features;
+
+/// <summary>Hyper-parameters of the text featurizer, recorded in the model card.</summary>
+public sealed record FeaturizerSettings
+{
+    public int WordNgramLength { get; init; } = 2;
+
+    public int CharNgramLength { get; init; } = 4;
+
+    /// <summary>Cap on distinct word n-grams kept (most frequent first): bounds the bundle size and the weights per class.</summary>
+    public int MaxWordNgrams { get; init; } = 60_000;
+
+    /// <summary>Cap on distinct character n-grams kept (most frequent first).</summary>
+    public int MaxCharNgrams { get; init; } = 120_000;
+}

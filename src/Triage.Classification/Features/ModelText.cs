@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace Triage.Classifier.Features;
+
+/// <summary>
+/// The string the text featurizer reads, made from the normalized ticket text. ML.NET splits words on
+/// spaces only, so punctuation is set apart ("refund?" and "refund" are one word) and every run of
+/// digits becomes one "0" (order numbers and amounts say "a number is here", never which one).
+/// Lower-casing is invariant so a Turkish server culture cannot change a model's features.
+/// </summary>
+public static class ModelText
+{
+    public static string Prepare(string normalizedText)
+    {
+        var builder = new StringBuilder(normalizedText.Length + 16);
+        var lastWasDigit = false;
+        foreach (var rune in normalizedText.EnumerateRunes())
+        {
+            if (Rune.IsDigit(rune))
+            {
+                if (!lastWasDigit)
+                {
+                    builder.Append('0');
+                }
+
+                lastWasDigit = true;
+                continue;
+            }
+
+            lastWasDigit = false;
+            if (Rune.IsWhiteSpace(rune))
+            {
+                builder.Append(' ');
+            }
+            else if (rune.Value is '\'' or '\u2019')
+            {
+                // "can't" and "cant" are the same word to a customer in a hurry.
+            }
+            else if (Rune.IsLetter(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+            }
+            else
+            {
+                builder.Append(' ').Append(rune.ToString()).Append(' ');
+            }
+        }
+
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

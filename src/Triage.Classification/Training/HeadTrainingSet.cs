@@ -1,0 +1,79 @@
+using Microsoft.ML;
+using Triage.Classifier.Data;
+using Triage.Classifier.Features;
+
+namespace Triage.Classifier.Training;
+
+/// <summary>
+/// One head's training and validation data, featurized once and cached, with its labels mapped to keys
+/// in a fixed (sorted) order so every candidate trainer of the head numbers the classes the same way.
+/// </summary>
+internal sealed class HeadTrainingSet
+{
+    private HeadTrainingSet(string head, IReadOnlyList<string> labels, ITransformer labelMap, IDataView train, IDataView validation,
+        IReadOnlyList<(TrainingExample Example, string Label)> trainRows, IReadOnlyList<(TrainingExample Example, string Label)> validationRows)
+    {
+        Head = head;
+        Labels = labels;
+        LabelMap = labelMap;
+        Train = train;
+        Validation = validation;
+        TrainRows = trainRows;
+        ValidationRows = validationRows;
+        var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        TrainLabels = trainRows.Select(r => index[r.Label]).ToArray();
+        ValidationLabels = validationRows.Select(r => index.TryGetValue(r.Label, out var i) ? i : -1).ToArray();
+    }
+
+    public string Head { get; }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Label text to key: applied to training views only, never part of a saved model.</summary>
+    public ITransformer LabelMap { get; }
+
+    public IDataView Train { get; }
+
+    public IDataView Validation { get; }
+
+    public IReadOnlyList<(TrainingExample Example, string Label)> TrainRows { get; }
+
+    public IReadOnlyList<(TrainingExample Example, string Label)> ValidationRows { get; }
+
+    public int[] TrainLabels { get; }
+
+    /// <summary>Class index per validation row; -1 for a label the training rows never had.</summary>
+    public int[] ValidationLabels { get; }
+
+    public static HeadTrainingSet? Build(MLContext ml, string head, ITransformer featurizer, IReadOnlyList<TrainingExample> train, IReadOnlyList<TrainingExample> validation)
+    {
+        var trainRows = Labeled(train, head);
+        if (trainRows.Count == 0)
+        {
+            return null;
+        }
+
+        var labels = trainRows.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();
+        var keyData = ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l }));
+        var labelMap = ml.Transforms.Conversion.MapValueToKey(FeatureColumns.LabelKey, FeatureColumns.Label, keyData: keyData).Fit(keyData);
+        var validationRows = Labeled(validation, head);
+        return new HeadTrainingSet(head, labels, labelMap, View(ml, featurizer, labelMap, trainRows), View(ml, featurizer, labelMap, validationRows), trainRows, validationRows);
+    }
+
+    /// <summary>Featurizes rows of this head into a cached view with the label key column.</summary>
+    public IDataView ViewOf(MLContext ml, ITransformer featurizer, IReadOnlyList<(TrainingExample Example, string Label)> rows) => View(ml, featurizer, LabelMap, rows);
+
+    private static List<(TrainingExample Example, string Label)> Labeled(IReadOnlyList<TrainingExample> rows, string head) =>
+        rows.Where(r => r.LabelFor(head) is not null).Select(r => (r, r.LabelFor(head)!)).ToList();
+
+    private static IDataView View(MLContext ml, ITransformer featurizer, ITransformer labelMap, IReadOnlyList<(TrainingExample Example, string Label)> rows)
+    {
+        var raw = ml.Data.LoadFromEnumerable(rows.Select((r, i) => LabeledModelInput.From(r.Example.Input, r.Label, i)).ToList());
+        return ml.Data.Cache(labelMap.Transform(featurizer.Transform(raw)));
+    }
+
+    private sealed class LabelRow
+    {
+        public string Label { get; set; } = "";
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Triage.Classifier.Bundle;
+using Triage.Classifier.Data;
+using Triage.Classifier.Training;
+using Triage.Corpus;
+
+namespace Triage.Cli.Commands;
+
+/// <summary>
+/// <c>triage train</c>: train a bundle from training-data and any extra exports, score it on the
+/// held-out split and any <c>--eval</c> files (whose texts are kept out of training), write it with its
+/// model card, and print the bake-off and the metrics.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = DataArguments.Data("Training data (repeatable): a training-data directory, or a JSONL/CSV/TSV file followed by its --map.");
+        var evals = new Option<string[]>("--eval") { Description = "Extra labeled file to score the new bundle on (repeatable, with its --map); its texts never enter training." };
+        var map = DataArguments.Map();
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the bundle.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "staged", "model.zip")) };
+        var seed = new Option<int>("--seed") { Description = "Seed of the validation split and the trainers.", DefaultValueFactory = _ => TrainingOptions.DefaultSeed };
+        var precision = new Option<double>("--target-precision") { Description = "Precision each label's abstention threshold must reach on validation data.", DefaultValueFactory = _ => 0.90 };
+        var trainers = new Option<string[]>("--trainer") { Description = "Restrict the bake-off (repeatable): sdca, lightgbm, fasttree. Default: all three." };
+        trainers.AcceptOnlyFromAmong("sdca", "lightgbm", "fasttree");
+        var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = "Label set to validate every row against (default: the training-data directory's taxonomy.json)." };
+        var noCases = new Option<bool>("--no-resolved-cases") { Description = "Train on training-data tickets only, not on its resolved cases." };
+        var command = new Command("train", "Train a model bundle (category, intent, urgency) and write it with its model card.")
+        {
+            data, map, evals, output, seed, precision, trainers, taxonomy, noCases,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var trainSpecs = DataArguments.Specs(parse, "--data");
+            if (trainSpecs.Count == 0)
+            {
+                Console.Error.WriteLine("give at least one --data (e.g. --data training-data)");
+                return 2;
+            }
+
+            if (trainSpecs.FirstOrDefault(DataArguments.LooksLikeTestSet) is { } testFile)
+            {
+                Console.Error.WriteLine($"{testFile.Path}: looks like a test set; evaluate on it with --eval, never train on it");
+                return 2;
+            }
+
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var reader = new TrainingDataReader(parse.GetValue(taxonomy) is { } t ? Taxonomy.Load(t.FullName) : null, !parse.GetValue(noCases));
+                var evaluations = new List<(string Name, IReadOnlyList<TrainingExample> Rows)>();
+                foreach (var spec in DataArguments.Specs(parse, "--eval"))
+                {
+                    evaluations.Add((Path.GetFileName(spec.Path), await reader.ReadForEvaluationAsync([spec], ct)));
+                }
+
+                var evaluationTexts = evaluations.SelectMany(e => e.Rows).Select(r => TextKey.Of(r.Input.Text)).ToHashSet(StringComparer.Ordinal);
+                var loaded = await reader.ReadAsync(trainSpecs, evaluationTexts, ct);
+                foreach (var source in loaded.Sources)
+                {
+                    Console.WriteLine($"  {source.Name}: {source.Rows} rows, {source.Used} used, {source.HeldOut} held out, {source.Duplicates} duplicates, {source.ExcludedAsEvaluation} kept out as evaluation text");
+                }
+
+                evaluations.Insert(0, ("held-out split", loaded.HeldOut));
+                var options = new TrainingOptions
+                {
+                    Seed = parse.GetValue(seed),
+                    TargetPrecision = parse.GetValue(precision),
+                    Trainers = TrainerNames(parse.GetValue(trainers)),
+                };
+                var bundle = await new BundleTrainer(options, Console.Out).TrainAsync(loaded, evaluations, ct);
+                var path = parse.GetValue(output)!.FullName;
+                await BundleTrainer.WriteAsync(bundle, path, ct);
+                await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(path)!, BundleLayout.CardFile), CardJson.Serialize(bundle.Card), ct);
+                Console.WriteLine();
+                foreach (var evaluation in bundle.Card.Evaluations)
+                {
+                    MetricsPrinter.Summary(Console.Out, $"{evaluation.Name} (n={evaluation.Rows})", evaluation.Heads);
+                }
+
+                Console.WriteLine($"bundle {bundle.Card.Version} -> {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB), trained in {watch.Elapsed.TotalSeconds:F0} s");
+                return 0;
+            }
+            catch (Exception ex) when (ex is TrainingDataException or FormatException)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<string> TrainerNames(string[]? names) => names is null || names.Length == 0
+        ? TrainerKind.All
+        : names.Select(n => n switch { "lightgbm" => TrainerKind.LightGbm, "fasttree" => TrainerKind.FastTreeStack, _ => TrainerKind.Sdca }).ToList();
+}
