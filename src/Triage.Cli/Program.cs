@@ -8,5 +8,7 @@ var root = new RootCommand("triage: the Triage service's command line (data, key
     EvaluateCommand.Create(),
     KeysCommand.Create(),
     TicketCommand.Create(),
+    RetrievalCommands.Create(),
+    IngestCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -3,6 +3,9 @@ using Triage.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTriageSecurity(builder.Configuration);
+builder.Services.AddTriageModelServing(builder.Configuration);
+builder.Services.AddTriageRetrieval(builder.Configuration);
+builder.Services.AddTriageDrafting();
 builder.Services.AddTriageApi(builder.Configuration);
 
 var app = builder.Build();

@@ -8,6 +8,7 @@ public static class FeatureColumns
     public const string Cues = nameof(ModelInput.Cues);
     public const string Label = nameof(LabeledModelInput.Label);
     public const string Row = nameof(LabeledModelInput.Row);
+    public const string Weight = nameof(LabeledModelInput.Weight);
     public const string LabelKey = "LabelKey";
     public const string Score = "Score";
     public const string TextFeatures = "TextFeatures";

@@ -24,14 +24,16 @@ public static class FeaturePipeline
             WordFeatureExtractor = new WordBagEstimator.Options
             {
                 NgramLength = settings.WordNgramLength,
+                Weighting = Environment.GetEnvironmentVariable("EXP_TFIDF") == "1" ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf,
                 UseAllLengths = true,
                 MaximumNgramsCount = [settings.MaxWordNgrams],
             },
             CharFeatureExtractor = new WordBagEstimator.Options
             {
-                NgramLength = settings.CharNgramLength,
+                NgramLength = int.Parse(Environment.GetEnvironmentVariable("EXP_CHAR") ?? "4", System.Globalization.CultureInfo.InvariantCulture),
+                Weighting = Environment.GetEnvironmentVariable("EXP_TFIDF") == "1" ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf,
                 UseAllLengths = true,
-                MaximumNgramsCount = [settings.MaxCharNgrams],
+                MaximumNgramsCount = [int.Parse(Environment.GetEnvironmentVariable("EXP_MAXC") ?? "120000", System.Globalization.CultureInfo.InvariantCulture)],
             },
         };
         var channels = ml.Data.LoadFromEnumerable(new[] { "email", "chat", "phone", "social", "web_form" }.Select(c => new ChannelRow { Channel = c }));

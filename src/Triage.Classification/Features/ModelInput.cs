@@ -37,11 +37,15 @@ public sealed class LabeledModelInput : ModelInput
     /// <summary>The row's position in its training view, so cross-validated scores can be put back in place.</summary>
     public float Row { get; set; }
 
-    public static LabeledModelInput From(ClassifierInput input, string label, int row = 0)
+    /// <summary>How much the row counts in training: rare labels weigh more, so macro-F1 is not traded for the majority class.</summary>
+    public float Weight { get; set; } = 1f;
+
+    public static LabeledModelInput From(ClassifierInput input, string label, int row = 0, float weight = 1f)
     {
         var result = Fill(new LabeledModelInput(), input);
         result.Label = label;
         result.Row = row;
+        result.Weight = weight;
         return result;
     }
 }

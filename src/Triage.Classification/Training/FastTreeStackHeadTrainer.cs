@@ -61,6 +61,7 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
             }
         }
 
+        var weights = HeadTrainingSet.ClassWeights(set.TrainRows.Select(r => r.Label).ToList());
         var channels = ScoreColumn.Read(set.Train, FeatureColumns.ChannelFeatures);
         var cues = ScoreColumn.Read(set.Train, FeatureColumns.Cues);
         var stackRows = Enumerable.Range(0, outOfFold.Length).Select(i => new StackRow
@@ -69,6 +70,7 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
             ChannelFeatures = channels[i],
             Cues = cues[i],
             Label = set.TrainRows[i].Label,
+            Weight = weights[set.TrainRows[i].Label],
         }).ToList();
         var schema = SchemaDefinition.Create(typeof(StackRow));
         schema[nameof(StackRow.LinearScore)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, classes);
@@ -87,6 +89,7 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
             Seed = seed,
             FeatureColumnName = FeatureColumns.StackFeaturesOf(set.Head),
             LabelColumnName = FeatureColumns.LabelKey,
+            ExampleWeightColumnName = FeatureColumns.Weight,
         });
         var stack = ml.Transforms.Concatenate(FeatureColumns.StackFeaturesOf(set.Head), FeatureColumns.LinearScoreOf(set.Head), FeatureColumns.ChannelFeatures, FeatureColumns.Cues)
             .Append(ml.MulticlassClassification.Trainers.OneVersusAll(binary, labelColumnName: FeatureColumns.LabelKey))
@@ -111,5 +114,7 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
         public float[] Cues { get; set; } = [];
 
         public string Label { get; set; } = "";
+
+        public float Weight { get; set; }
     }
 }

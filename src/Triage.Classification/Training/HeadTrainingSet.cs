@@ -66,9 +66,20 @@ internal sealed class HeadTrainingSet
     private static List<(TrainingExample Example, string Label)> Labeled(IReadOnlyList<TrainingExample> rows, string head) =>
         rows.Where(r => r.LabelFor(head) is not null).Select(r => (r, r.LabelFor(head)!)).ToList();
 
+    /// <summary>
+    /// Class weights n / (k * count), dampened by a square root: full inverse-frequency weighting makes
+    /// a class of 40 examples count like one of 1,000 and over-predicts it; the root meets halfway.
+    /// </summary>
+    public static IReadOnlyDictionary<string, float> ClassWeights(IReadOnlyList<string> labels)
+    {
+        var counts = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return counts.ToDictionary(p => p.Key, p => (float)Math.Sqrt(labels.Count / (double)(counts.Count * p.Value)), StringComparer.Ordinal);
+    }
+
     private static IDataView View(MLContext ml, ITransformer featurizer, ITransformer labelMap, IReadOnlyList<(TrainingExample Example, string Label)> rows)
     {
-        var raw = ml.Data.LoadFromEnumerable(rows.Select((r, i) => LabeledModelInput.From(r.Example.Input, r.Label, i)).ToList());
+        var weights = ClassWeights(rows.Select(r => r.Label).ToList());
+        var raw = ml.Data.LoadFromEnumerable(rows.Select((r, i) => LabeledModelInput.From(r.Example.Input, r.Label, i, weights[r.Label])).ToList());
         return ml.Data.Cache(labelMap.Transform(featurizer.Transform(raw)));
     }
 

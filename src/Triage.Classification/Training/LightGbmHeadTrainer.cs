@@ -32,6 +32,7 @@ internal sealed class LightGbmHeadTrainer(int seed, int iterations = 50, int lea
             {
                 LabelColumnName = FeatureColumns.LabelKey,
                 FeatureColumnName = selected,
+                ExampleWeightColumnName = FeatureColumns.Weight,
                 NumberOfIterations = iterations,
                 NumberOfLeaves = leaves,
                 LearningRate = learningRate,

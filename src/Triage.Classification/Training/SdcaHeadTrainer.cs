@@ -19,6 +19,7 @@ internal sealed class SdcaHeadTrainer(float l2 = 1e-5f, int iterations = 30) : I
         ["l2"] = l2.ToString("G", CultureInfo.InvariantCulture),
         ["maxIterations"] = iterations.ToString(CultureInfo.InvariantCulture),
         ["threads"] = "1",
+        ["classWeights"] = "sqrt inverse frequency",
     };
 
     public ITransformer Fit(MLContext ml, HeadTrainingSet set, ITransformer? linear, CancellationToken ct)
@@ -32,6 +33,7 @@ internal sealed class SdcaHeadTrainer(float l2 = 1e-5f, int iterations = 30) : I
         {
             LabelColumnName = FeatureColumns.LabelKey,
             FeatureColumnName = FeatureColumns.FeaturesOf(head),
+            ExampleWeightColumnName = FeatureColumns.Weight,
             L2Regularization = l2,
             MaximumNumberOfIterations = iterations,
             NumberOfThreads = 1,

@@ -12,6 +12,11 @@ internal sealed class CaseStore
     private readonly Dictionary<string, int> _perTenant = new(StringComparer.Ordinal);
     private readonly Stack<int> _free = new();
     private readonly List<CaseRecord?> _cases = [];
+    private readonly Dictionary<string, int> _tenantIds = new(StringComparer.Ordinal);
+
+    /// <summary>Per slot, its tenant's small-integer id (-1 when free): the scan compares ints in a
+    /// contiguous array instead of chasing each case object for its tenant string.</summary>
+    private int[] _tenantOfSlot = [];
     private sbyte[] _vectors = [];
     private float[] _scales = [];
     private int _dimension;
@@ -25,8 +30,11 @@ internal sealed class CaseStore
         _perTenant.Clear();
         _free.Clear();
         _cases.Clear();
+        _tenantIds.Clear();
         _vectors = new sbyte[dimension * 1024];
         _scales = new float[1024];
+        _tenantOfSlot = new int[1024];
+        Array.Fill(_tenantOfSlot, -1);
     }
 
     public bool Contains(string tenant, string caseId) => _slotOf.ContainsKey((tenant, caseId));
@@ -47,6 +55,12 @@ internal sealed class CaseStore
                 }
 
                 _cases[slot] = u.Case;
+                if (!_tenantIds.TryGetValue(u.Case.Tenant, out var tenantId))
+                {
+                    _tenantIds[u.Case.Tenant] = tenantId = _tenantIds.Count;
+                }
+
+                _tenantOfSlot[slot] = tenantId;
                 u.Vector.CopyTo(_vectors.AsSpan(slot * _dimension, _dimension));
                 _scales[slot] = u.Scale;
                 break;
@@ -54,6 +68,7 @@ internal sealed class CaseStore
                 if (_slotOf.Remove((d.Tenant, d.CaseId), out var freed))
                 {
                     _cases[freed] = null;
+                    _tenantOfSlot[freed] = -1;
                     _free.Push(freed);
                     _perTenant[d.Tenant]--;
                 }
@@ -64,7 +79,7 @@ internal sealed class CaseStore
 
     public IReadOnlyList<CaseHit> Search(CaseQuery query, int dimension)
     {
-        if (query.TopK <= 0 || Count(query.Tenant) == 0)
+        if (query.TopK <= 0 || Count(query.Tenant) == 0 || !_tenantIds.TryGetValue(query.Tenant, out var tenantId))
         {
             return [];
         }
@@ -73,10 +88,11 @@ internal sealed class CaseStore
         var qScale = Int8Vectors.Quantize(query.Vector, q);
         var best = new PriorityQueue<int, float>(query.TopK + 1);
         var f = query.Filter;
-        for (var slot = 0; slot < _cases.Count; slot++)
+        var filtered = f != CaseFilter.None;
+        var tenants = _tenantOfSlot.AsSpan(0, _cases.Count);
+        for (var slot = 0; slot < tenants.Length; slot++)
         {
-            var c = _cases[slot];
-            if (c is null || !string.Equals(c.Tenant, query.Tenant, StringComparison.Ordinal) || !Matches(c, f))
+            if (tenants[slot] != tenantId || (filtered && !Matches(_cases[slot]!, f)))
             {
                 continue;
             }
@@ -129,10 +145,13 @@ internal sealed class CaseStore
     {
         var slot = _cases.Count;
         _cases.Add(null);
-        if ((slot + 1) * _dimension > _vectors.Length)
+        if (slot + 1 > _scales.Length)
         {
             Array.Resize(ref _vectors, _vectors.Length * 2);
             Array.Resize(ref _scales, _scales.Length * 2);
+            var grown = _tenantOfSlot.Length;
+            Array.Resize(ref _tenantOfSlot, grown * 2);
+            Array.Fill(_tenantOfSlot, -1, grown, grown);
         }
 
         return slot;

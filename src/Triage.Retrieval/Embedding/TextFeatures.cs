@@ -52,6 +52,9 @@ internal static class TextFeatures
         }
     }
 
+    /// <summary>The hash under which a whole word is counted (for looking up its IDF).</summary>
+    public static ulong WordHash(string lowerCaseWord) => Hash("w:", lowerCaseWord);
+
     /// <summary>FNV-1a over the prefix and the characters: stable across processes and platforms.</summary>
     private static ulong Hash(string prefix, ReadOnlySpan<char> s)
     {

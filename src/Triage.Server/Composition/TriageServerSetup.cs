@@ -1,4 +1,15 @@
 using Microsoft.Extensions.Options;
+using Triage.Classifier.Bundle;
+using Triage.Core.Classification;
+using Triage.Core.Drafting;
+using Triage.Drafting.Composer;
+using Triage.Core.Health;
+using Triage.Core.Retrieval;
+using Triage.Retrieval.Embedded;
+using Triage.Retrieval.Qdrant;
+using Triage.Retrieval.Search;
+using Triage.Server.Model;
+using Triage.Server.Retrieval;
 using Triage.Server.Grpc;
 using Triage.Server.Health;
 using Triage.Server.Security;
@@ -16,6 +27,55 @@ public static class TriageServerSetup
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<KeyRateLimiter>();
         services.AddSingleton<AuthInterceptor>();
+        return services;
+    }
+
+    /// <summary>The serving model: options, the holder (also a readiness probe) and the watcher that hot-swaps it.</summary>
+    public static IServiceCollection AddTriageModelServing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section));
+        services.AddSingleton<IModelBundleLoader, ModelBundleLoader>();
+        services.AddSingleton<ModelHolder>();
+        services.AddSingleton<IModelSource>(sp => sp.GetRequiredService<ModelHolder>());
+        services.AddSingleton<IReadinessProbe>(sp => sp.GetRequiredService<ModelHolder>());
+        services.AddHostedService<ModelWatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Similar-case retrieval: the embedded index by default, Qdrant with <c>Triage:Index:Provider=qdrant</c>
+    /// (settings under <c>Triage:Index:Qdrant</c>); brought up, checked and seeded before serving.
+    /// </summary>
+    public static IServiceCollection AddTriageRetrieval(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmbeddedIndexOptions>().Bind(configuration.GetSection(EmbeddedIndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IHostEnvironment>((o, env) => o.DataDirectory = Path.GetFullPath(o.DataDirectory, env.ContentRootPath));
+        var provider = configuration["Triage:Index:Provider"] ?? "embedded";
+        switch (provider.ToLowerInvariant())
+        {
+            case "embedded":
+                services.AddSingleton<EmbeddedCaseIndex>();
+                services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<EmbeddedCaseIndex>());
+                break;
+            case "qdrant":
+                services.AddQdrantCaseIndex(o => configuration.GetSection("Triage:Index:Qdrant").Bind(o));
+                break;
+            default:
+                throw new InvalidOperationException($"Triage:Index:Provider is '{provider}'; set it to 'embedded' (default) or 'qdrant'.");
+        }
+
+        services.AddSingleton<RetrievalRuntime>();
+        services.AddSingleton<IReadinessProbe>(sp => sp.GetRequiredService<RetrievalRuntime>());
+        services.AddHostedService<RetrievalStartup>();
+        return services;
+    }
+
+    /// <summary>Reply drafting: the offline retrieval composer by default.</summary>
+    public static IServiceCollection AddTriageDrafting(this IServiceCollection services)
+    {
+        services.AddSingleton<IReplyDrafter, RetrievalComposer>();
         return services;
     }
 

@@ -1,5 +1,11 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Triage.Api.V1;
+using Triage.Core.Classification;
+using Triage.Core.Drafting;
+using Triage.Core.Intake;
+using Triage.Server.Model;
+using Triage.Server.Retrieval;
 using Triage.Server.Security;
 using Triage.Server.Validation;
 
@@ -9,42 +15,75 @@ namespace Triage.Server.Grpc;
 /// The public API. Each method authorizes by attribute (see <see cref="AuthInterceptor"/>), validates,
 /// and hands over to the domain; it holds no logic of its own.
 /// </summary>
-public sealed class TriageApiService(RequestValidator validator) : TriageService.TriageServiceBase
+public sealed partial class TriageApiService(
+    RequestValidator validator, IModelSource models, IOptions<SlaOptions> sla, RetrievalRuntime retrieval, IReplyDrafter drafter)
+    : TriageService.TriageServiceBase
 {
     [RequireRole(TriageRole.Intake)]
-    public override Task<TriageTicketResponse> TriageTicket(TriageTicketRequest request, ServerCallContext context)
+    public override async Task<TriageTicketResponse> TriageTicket(TriageTicketRequest request, ServerCallContext context)
     {
         validator.Validate(request);
-        throw NotYetAvailable.Because("Ticket triage (classification, similar cases, drafting)");
+        var prepared = TicketPreparer.Prepare(request.Ticket.ToDomain());
+        var response = new TriageTicketResponse { TicketId = request.Ticket.TicketId, Language = prepared.Language };
+        response.RedactedKinds.AddRange(prepared.Redacted.Kinds.Select(k => k.ToString().ToLowerInvariant()));
+
+        // One read of the serving model: a hot swap mid-call cannot mix versions in this answer.
+        TicketClassification? classification = null;
+        if (models.Current is { } model)
+        {
+            classification = Classify(model, prepared);
+            response.ModelVersion = classification.ModelVersion;
+            response.Classification = classification.ToProto(sla.Value);
+        }
+        else
+        {
+            response.Degradations.Add(new Degradation { Component = Component.Classifier, Reason = NoModel() });
+        }
+
+        IReadOnlyList<Triage.Retrieval.Search.SimilarCase> found = [];
+        if (!request.SkipRetrieval)
+        {
+            var hints = Hints(response.Classification);
+            var topK = request.MaxSimilarCases > 0 ? request.MaxSimilarCases : 3;
+            var (cases, degradation) = await SearchCasesAsync(CallerIdentity.Of(context).Tenant, prepared, topK, 0f, Core.Retrieval.CaseFilter.None, hints, context.CancellationToken);
+            found = cases;
+            response.SimilarCases.AddRange(cases.Select(c => c.ToProto()));
+            if (degradation is not null)
+            {
+                response.Degradations.Add(degradation);
+            }
+        }
+
+        if (!request.SkipDraft)
+        {
+            var (draft, degradation) = await DraftAsync(prepared, classification, found, context.CancellationToken);
+            response.Draft = draft;
+            if (degradation is not null)
+            {
+                response.Degradations.Add(degradation);
+            }
+        }
+
+        return response;
     }
 
     [RequireRole(TriageRole.Intake | TriageRole.Agent)]
     public override Task<ClassifyTicketResponse> ClassifyTicket(ClassifyTicketRequest request, ServerCallContext context)
     {
         validator.Validate(request);
-        throw NotYetAvailable.Because("Classification");
+        // The caller asked for classification only: without a model there is nothing to degrade to.
+        var model = models.Current ?? throw new RpcException(new Status(StatusCode.Unavailable, NoModel()));
+        var prepared = TicketPreparer.Prepare(request.Ticket.ToDomain());
+        var classification = Classify(model, prepared);
+        return Task.FromResult(new ClassifyTicketResponse
+        {
+            TicketId = request.Ticket.TicketId,
+            Language = prepared.Language,
+            ModelVersion = classification.ModelVersion,
+            Classification = classification.ToProto(sla.Value),
+        });
     }
 
-    [RequireRole(TriageRole.Intake | TriageRole.Agent)]
-    public override Task<FindSimilarCasesResponse> FindSimilarCases(FindSimilarCasesRequest request, ServerCallContext context)
-    {
-        validator.Validate(request);
-        throw NotYetAvailable.Because("Similar-case search");
-    }
-
-    [RequireRole(TriageRole.Intake | TriageRole.Agent)]
-    public override Task<DraftReplyResponse> DraftReply(DraftReplyRequest request, ServerCallContext context)
-    {
-        validator.Validate(request);
-        throw NotYetAvailable.Because("Reply drafting");
-    }
-
-    [RequireRole(TriageRole.Intake | TriageRole.Agent)]
-    public override Task StreamDraftReply(DraftReplyRequest request, IServerStreamWriter<DraftChunk> responseStream, ServerCallContext context)
-    {
-        validator.Validate(request);
-        throw NotYetAvailable.Because("Reply drafting");
-    }
 
     [RequireRole(TriageRole.Agent)]
     public override Task<SubmitReviewResponse> SubmitReview(SubmitReviewRequest request, ServerCallContext context)
@@ -53,16 +92,6 @@ public sealed class TriageApiService(RequestValidator validator) : TriageService
         throw NotYetAvailable.Because("Review submission");
     }
 
-    [RequireRole(TriageRole.Admin)]
-    public override Task<IngestResolvedCasesResponse> IngestResolvedCases(IAsyncStreamReader<ResolvedCase> requestStream, ServerCallContext context) =>
-        throw NotYetAvailable.Because("Resolved-case ingestion");
-
-    [RequireRole(TriageRole.Admin)]
-    public override Task<DeleteCaseResponse> DeleteCase(DeleteCaseRequest request, ServerCallContext context)
-    {
-        validator.Validate(request);
-        throw NotYetAvailable.Because("Case deletion");
-    }
 
     [RequireRole(TriageRole.Admin)]
     public override Task ExportLabeledTickets(ExportLabeledTicketsRequest request, IServerStreamWriter<LabeledTicket> responseStream, ServerCallContext context)
@@ -72,10 +101,32 @@ public sealed class TriageApiService(RequestValidator validator) : TriageService
     }
 
     [RequireRole(TriageRole.All)]
-    public override Task<ModelInfo> GetModelInfo(GetModelInfoRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Because("The classification model");
+    public override Task<ModelInfo> GetModelInfo(GetModelInfoRequest request, ServerCallContext context)
+    {
+        var model = models.Current ?? throw new RpcException(new Status(StatusCode.Unavailable, NoModel()));
+        return Task.FromResult(model.Description.ToProto(models.SourcePath, models.LoadedAt));
+    }
 
     [RequireRole(TriageRole.Admin)]
-    public override Task<ReloadModelResponse> ReloadModel(ReloadModelRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Because("The classification model");
+    public override async Task<ReloadModelResponse> ReloadModel(ReloadModelRequest request, ServerCallContext context)
+    {
+        bool changed;
+        try
+        {
+            changed = await models.ReloadAsync(context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
+        {
+            // The old model keeps serving; the caller learns why the new one was refused.
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+
+        var model = models.Current!;
+        return new ReloadModelResponse { Changed = changed, Model = model.Description.ToProto(models.SourcePath, models.LoadedAt) };
+    }
+
+    private static TicketClassification Classify(IClassifierModel model, PreparedTicket prepared) =>
+        model.Classify(new ClassifierInput(prepared.Text.Text, prepared.Language, prepared.Ticket.Channel));
+
+    private static string NoModel() => "no classification model is loaded (see the health service's readiness for why)";
 }

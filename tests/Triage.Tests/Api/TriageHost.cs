@@ -3,7 +3,11 @@ using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Triage.Core.Classification;
+using Triage.Tests.Serving;
 using Triage.Api.V1;
 
 namespace Triage.Tests.Api;
@@ -19,10 +23,28 @@ public sealed class TriageHost(bool withKeys = true) : WebApplicationFactory<Pro
         return this;
     }
 
+    /// <summary>Where this host's active bundle lives: a fresh directory per host.</summary>
+    public string ModelPath { get; } = Path.Combine(Directory.CreateTempSubdirectory("triage-model-").FullName, "active", "model.zip");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        _settings.TryAdd("Triage:Model:ActivePath", ModelPath);
+        _settings.TryAdd("Triage:Model:PollInterval", "00:00:01");
+        _settings.TryAdd("Triage:Index:Embedded:DataDirectory", Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ModelPath))!, "index"));
+        _settings.TryAdd("Triage:Retrieval:SeedDirectory", "");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services => services.AddSingleton<IModelBundleLoader, FakeBundleLoader>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(ModelPath))!;
+        if (disposing && Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     public GrpcChannel Channel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions

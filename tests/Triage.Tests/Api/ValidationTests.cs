@@ -103,7 +103,7 @@ public sealed class ValidationTests(TriageHostFixture fixture) : IClassFixture<T
     public async Task A_body_exactly_at_the_limit_passes_validation()
     {
         var atLimit = With(t => t.Body = new string('a', 32 * 1024));
-        await RpcAssert.Fails(Grpc.Core.StatusCode.Unimplemented, () => Classify(atLimit));
+        await Classify(atLimit);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ValidationTests(TriageHostFixture fixture) : IClassFixture<T
     {
         // Zero-width spaces, BOMs, HTML and mojibake are the normalizer's job, not grounds for refusal.
         var noisy = With(t => t.Body = "\ufeff배송&nbsp;조회가\u200b 안 됩니다<br>ĸÄÅÀÅÀÀÀÄÀ\r\n\t확인 부탁드려요");
-        await RpcAssert.Fails(Grpc.Core.StatusCode.Unimplemented, () => Classify(noisy));
+        await Classify(noisy);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class ValidationTests(TriageHostFixture fixture) : IClassFixture<T
     {
         var huge = With(t => t.Body = new string('x', 1024 * 1024));
         await RpcAssert.Fails(Grpc.Core.StatusCode.ResourceExhausted, () => Classify(huge));
-        await RpcAssert.Fails(Grpc.Core.StatusCode.Unimplemented, () => Classify(Tickets.Valid()));
+        await Classify(Tickets.Valid());
     }
 
     [Theory]

@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace Triage.Drafting.Composer;
+
+/// <summary>
+/// A reused resolution still names the other customer's specifics: their order number, amount, dates,
+/// and the redaction placeholders of their contact details. Those are replaced by this ticket's own
+/// value where the ticket states exactly one, and otherwise by a visible placeholder for the
+/// representative (<c>[주문번호]</c>). Shop policy figures (배송비 6,000원, 3~5영업일) are kept.
+/// </summary>
+internal static partial class CaseDetailScrubber
+{
+    [GeneratedRegex(@"(?<![\w-])(?:(?:ORD|ORDER|INV|NO)[-#]?\d{3,}|#\d{4,}|\d{6,}(?:-\d{3,})?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex OrderNumber();
+
+    [GeneratedRegex(@"(?<![\w.,])(?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d+)?\s?(?:원|만\s?원|won|KRW|USD|EUR|GBP))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Amount();
+
+    [GeneratedRegex(@"(?<!\d)(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}/\d{1,2}(?!\d)|\d{1,2}월\s?\d{1,2}일)", RegexOptions.CultureInvariant)]
+    public static partial Regex Date();
+
+    [GeneratedRegex(@"\[(?:EMAIL|PHONE|RRN|CARD|ACCOUNT)_\d+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalPlaceholder();
+
+    [GeneratedRegex(@"(배송비|수수료|위약금|반품비|shipping|postage|fee|deposit)\S*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyAmountContext();
+
+    public static string Scrub(string sentence, TicketDetails ticket, ComposerPhrases phrases)
+    {
+        var text = PersonalPlaceholder().Replace(sentence, phrases.Contact);
+        text = OrderNumber().Replace(text, _ => ticket.OrderNumber ?? phrases.OrderNumber);
+        text = Date().Replace(text, phrases.Date);
+        return Amount().Replace(text, m =>
+            PolicyAmountContext().IsMatch(text[..m.Index]) ? m.Value : ticket.Amount ?? phrases.Amount);
+    }
+}

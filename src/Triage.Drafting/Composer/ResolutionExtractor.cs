@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace Triage.Drafting.Composer;
+
+/// <summary>
+/// Takes the resolution out of a resolved case's reply: the sentences between its greeting and its
+/// sign-off, which the composer wraps in its own greeting and closing for the new ticket.
+/// </summary>
+internal static partial class ResolutionExtractor
+{
+    [GeneratedRegex(@"^(안녕하세요|안녕하십니까|고객님,?\s*안녕|hello|hi\b|dear\b|good (morning|afternoon|evening)|thank you for (contacting|reaching|your (message|email)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"(감사합니다|고맙습니다|좋은 하루|문의해 주세요|문의 주세요|연락 주세요|kind regards|best regards|regards,|sincerely|have a (great|nice|good)|let us know|feel free to|thank you[.!]?$|thanks[.!]?$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignOff();
+
+    /// <summary>Greeting-only sentences such as "고객센터입니다." or "OO몰 상담원 김지현입니다." that name the other shop's agent.</summary>
+    [GeneratedRegex(@"(고객센터|상담원|담당자)[^.]{0,20}입니다\.?$|^(this is|my name is)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Introduction();
+
+    public static IReadOnlyList<string> Extract(string reply)
+    {
+        var sentences = Sentences.Split(reply).ToList();
+        while (sentences.Count > 0 && (Greeting().IsMatch(sentences[0]) || Introduction().IsMatch(sentences[0])))
+        {
+            sentences.RemoveAt(0);
+        }
+
+        while (sentences.Count > 0 && SignOff().IsMatch(sentences[^1]))
+        {
+            sentences.RemoveAt(sentences.Count - 1);
+        }
+
+        return sentences;
+    }
+}

@@ -1,0 +1,31 @@
+using Triage.Retrieval.Embedding;
+
+namespace Triage.Retrieval.Search;
+
+/// <summary>
+/// Why a case matched, in words: the terms the ticket and the case share, rarest first (by the corpus
+/// IDF), so "세금계산서" shows rather than "주문".
+/// </summary>
+public sealed class KeyTerms(IdfTable idf)
+{
+    public IReadOnlyList<string> Shared(string ticketText, string caseText, int max = 5)
+    {
+        var caseWords = Words(caseText).ToHashSet(StringComparer.Ordinal);
+        return Words(ticketText).Distinct(StringComparer.Ordinal)
+            .Where(w => caseWords.Contains(w) || caseWords.Any(c => SharesStem(w, c)))
+            .OrderByDescending(w => idf[TextFeatures.WordHash(w)])
+            .ThenBy(w => w, StringComparer.Ordinal)
+            .Take(max)
+            .ToList();
+    }
+
+    /// <summary>Korean words carry their endings (환불을, 환불이): two words share a stem when they share their first two syllables.</summary>
+    private static bool SharesStem(string a, string b) =>
+        a.Length >= 2 && b.Length >= 2 && a[0] >= '\uAC00' && a[0] <= '\uD7A3' && a.AsSpan(0, 2).SequenceEqual(b.AsSpan(0, 2));
+
+    internal static IEnumerable<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !w.StartsWith('[')) // redaction placeholders are not terms
+            .Select(w => new string(w.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray()))
+            .Where(w => w.Length >= 2 && !w.All(char.IsAsciiDigit));
+}

@@ -1,0 +1,124 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Triage.Api.V1;
+using Triage.Core.Classification;
+using Triage.Core.Drafting;
+using Triage.Core.Intake;
+using Triage.Retrieval.Search;
+using Triage.Server.Security;
+using FoundCase = Triage.Retrieval.Search.SimilarCase;
+
+namespace Triage.Server.Grpc;
+
+/// <summary>Draft replies: one-shot, streamed, and inside TriageTicket. Nothing here sends anything to a customer.</summary>
+public sealed partial class TriageApiService
+{
+    [RequireRole(TriageRole.Intake | TriageRole.Agent)]
+    public override async Task<DraftReplyResponse> DraftReply(DraftReplyRequest request, ServerCallContext context)
+    {
+        validator.Validate(request);
+        var (draftRequest, response) = await PrepareDraftAsync(request, context);
+        try
+        {
+            response.Draft = ToProto(await drafter.DraftAsync(draftRequest, context.CancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not RpcException)
+        {
+            // The caller asked for the draft only: without one there is nothing to degrade to.
+            throw new RpcException(new Status(StatusCode.Unavailable, $"drafting failed: {ex.Message}"));
+        }
+
+        return response;
+    }
+
+    [RequireRole(TriageRole.Intake | TriageRole.Agent)]
+    public override async Task StreamDraftReply(DraftReplyRequest request, IServerStreamWriter<DraftChunk> responseStream, ServerCallContext context)
+    {
+        validator.Validate(request);
+        var (draftRequest, _) = await PrepareDraftAsync(request, context);
+        await foreach (var item in drafter.StreamAsync(draftRequest, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(item.Final is { } final
+                ? new DraftChunk { Draft = ToProto(final) }
+                : new DraftChunk { TextDelta = item.TextDelta ?? string.Empty }, context.CancellationToken);
+        }
+    }
+
+    /// <summary>The draft inside TriageTicket: a failing drafter degrades the answer rather than failing it.</summary>
+    private async Task<(Draft? Draft, Degradation? Degradation)> DraftAsync(PreparedTicket prepared, TicketClassification? classification, IReadOnlyList<FoundCase> cases, CancellationToken ct)
+    {
+        var target = classification is null ? null : sla.Value.For(classification.Urgency.Label);
+        try
+        {
+            return (ToProto(await drafter.DraftAsync(DraftRequest.From(prepared, classification, target, Grounding(cases)), ct)), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, new Degradation { Component = Component.Drafting, Reason = $"drafting failed: {ex.Message}" });
+        }
+    }
+
+    private async Task<(DraftRequest Request, DraftReplyResponse Response)> PrepareDraftAsync(DraftReplyRequest request, ServerCallContext context)
+    {
+        var prepared = TicketPreparer.Prepare(request.Ticket.ToDomain());
+        var response = new DraftReplyResponse();
+        string? category = Empty(request.Category), intent = Empty(request.Intent), urgency = Empty(request.Urgency);
+        if ((category is null || intent is null || urgency is null) && models.Current is { } model)
+        {
+            // Labels the caller did not give come from the serving model.
+            var classification = Classify(model, prepared);
+            response.ModelVersion = classification.ModelVersion;
+            category ??= classification.Category.Abstained ? null : classification.Category.Label;
+            intent ??= classification.Intent.Abstained ? null : classification.Intent.Label;
+            urgency ??= classification.Urgency.Label;
+        }
+        else if (category is null || intent is null || urgency is null)
+        {
+            response.Degradations.Add(new Degradation { Component = Component.Classifier, Reason = NoModel() });
+        }
+
+        var (cases, degradation) = await SearchCasesAsync(CallerIdentity.Of(context).Tenant, prepared, 3, 0f, Core.Retrieval.CaseFilter.None,
+            new RankingHints(category, intent), context.CancellationToken);
+        if (degradation is not null)
+        {
+            response.Degradations.Add(degradation);
+        }
+
+        var target = urgency is null ? null : sla.Value.For(urgency);
+        return (new DraftRequest(prepared, category, intent, urgency, target, Grounding(cases)), response);
+    }
+
+    private static List<GroundingCase> Grounding(IReadOnlyList<FoundCase> cases) => cases.Select(c => new GroundingCase(c.Case, c.Score)).ToList();
+
+    private static Draft ToProto(DraftResult result)
+    {
+        var draft = new Draft
+        {
+            DraftId = "d-" + Guid.NewGuid().ToString("N"),
+            Text = result.Text,
+            Language = result.Language,
+            Drafter = result.Drafter,
+            ModelName = result.ModelName,
+            Elapsed = Duration.FromTimeSpan(result.Elapsed),
+        };
+        draft.CitedCaseIds.AddRange(result.CitedCaseIds);
+        if (result.Flags.HasFlag(DraftFlags.Degraded))
+        {
+            draft.Flags.Add(DraftFlag.Degraded);
+        }
+
+        if (result.Flags.HasFlag(DraftFlags.UnsupportedClaims))
+        {
+            draft.Flags.Add(DraftFlag.UnsupportedClaims);
+        }
+
+        if (result.Flags.HasFlag(DraftFlags.NeedsKnowledge))
+        {
+            draft.Flags.Add(DraftFlag.NeedsKnowledge);
+        }
+
+        return draft;
+    }
+
+    private static string? Empty(string value) => value.Length == 0 ? null : value;
+}
