@@ -23,6 +23,9 @@ public static class FeatureColumns
 
     public static string StackFeaturesOf(string head) => Pascal(head) + "StackFeatures";
 
+    /// <summary>The earlier heads' scores packed into one vector for a stacked head.</summary>
+    public static string ContextOf(string head) => Pascal(head) + "Context";
+
     /// <summary>The feature column a head's linear model reads: text for category and intent, text plus channel and cues for urgency.</summary>
     public static string FeaturesOf(string head) => head == Data.HeadNames.Urgency ? UrgencyFeatures : TextFeatures;
 

@@ -5,8 +5,8 @@ using Triage.Classifier.Data;
 namespace Triage.Classifier.Features;
 
 /// <summary>
-/// The featurizer every head shares, fitted once per bundle: word 1-2-grams and character 1-4-grams
-/// of the prepared text (the character n-grams carry Korean, whose words ML.NET cannot split), the
+/// The featurizer every head shares, fitted once per bundle: TF-IDF weighted word 1-2-grams and
+/// character 1-4-grams of the prepared text (the character n-grams carry Korean, whose words ML.NET cannot split), the
 /// channel one-hot over a fixed channel list (so a channel missing from one export still has its slot),
 /// and the urgency features (text, channel and cues) the urgency head reads.
 /// </summary>
@@ -24,16 +24,16 @@ public static class FeaturePipeline
             WordFeatureExtractor = new WordBagEstimator.Options
             {
                 NgramLength = settings.WordNgramLength,
-                Weighting = Environment.GetEnvironmentVariable("EXP_TFIDF") == "1" ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf,
+                Weighting = Enum.Parse<NgramExtractingEstimator.WeightingCriteria>(settings.Weighting),
                 UseAllLengths = true,
                 MaximumNgramsCount = [settings.MaxWordNgrams],
             },
             CharFeatureExtractor = new WordBagEstimator.Options
             {
-                NgramLength = int.Parse(Environment.GetEnvironmentVariable("EXP_CHAR") ?? "4", System.Globalization.CultureInfo.InvariantCulture),
-                Weighting = Environment.GetEnvironmentVariable("EXP_TFIDF") == "1" ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf,
+                NgramLength = settings.CharNgramLength,
+                Weighting = Enum.Parse<NgramExtractingEstimator.WeightingCriteria>(settings.Weighting),
                 UseAllLengths = true,
-                MaximumNgramsCount = [int.Parse(Environment.GetEnvironmentVariable("EXP_MAXC") ?? "120000", System.Globalization.CultureInfo.InvariantCulture)],
+                MaximumNgramsCount = [settings.MaxCharNgrams],
             },
         };
         var channels = ml.Data.LoadFromEnumerable(new[] { "email", "chat", "phone", "social", "web_form" }.Select(c => new ChannelRow { Channel = c }));

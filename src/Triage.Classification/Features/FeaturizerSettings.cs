@@ -7,6 +7,9 @@ public sealed record FeaturizerSettings
 
     public int CharNgramLength { get; init; } = 4;
 
+    /// <summary>N-gram weighting; TF-IDF beat plain term frequency on the validation split for every head.</summary>
+    public string Weighting { get; init; } = "TfIdf";
+
     /// <summary>Cap on distinct word n-grams kept (most frequent first): bounds the bundle size and the weights per class.</summary>
     public int MaxWordNgrams { get; init; } = 60_000;
 

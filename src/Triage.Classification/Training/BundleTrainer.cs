@@ -43,7 +43,9 @@ public sealed class BundleTrainer(TrainingOptions options, TextWriter log)
         foreach (var head in HeadNames.All)
         {
             ct.ThrowIfCancellationRequested();
-            var set = HeadTrainingSet.Build(ml, head, features, train, validation)
+            // Urgency may lean on what the ticket is about: its stacked candidate sees the category and intent scores.
+            var context = head == HeadNames.Urgency ? heads : null;
+            var set = HeadTrainingSet.Build(ml, head, features, train, validation, context)
                 ?? throw new TrainingDataException($"no training row has a '{head}' label: every bundle predicts {string.Join(", ", HeadNames.All)}");
             var result = bakeOff.Run(set, ct);
             heads[head] = result.Model;

@@ -62,6 +62,7 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
         }
 
         var weights = HeadTrainingSet.ClassWeights(set.TrainRows.Select(r => r.Label).ToList());
+        var contexts = set.ContextColumns.Select(c => ScoreColumn.Read(set.Train, c)).ToList();
         var channels = ScoreColumn.Read(set.Train, FeatureColumns.ChannelFeatures);
         var cues = ScoreColumn.Read(set.Train, FeatureColumns.Cues);
         var stackRows = Enumerable.Range(0, outOfFold.Length).Select(i => new StackRow
@@ -71,13 +72,14 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
             Cues = cues[i],
             Label = set.TrainRows[i].Label,
             Weight = weights[set.TrainRows[i].Label],
+            Context = contexts.Count == 0 ? [0f] : contexts.SelectMany(c => c[i]).ToArray(),
         }).ToList();
         var schema = SchemaDefinition.Create(typeof(StackRow));
         schema[nameof(StackRow.LinearScore)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, classes);
         schema[nameof(StackRow.LinearScore)].ColumnName = FeatureColumns.LinearScoreOf(set.Head);
         schema[nameof(StackRow.ChannelFeatures)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, channels[0].Length);
         schema[nameof(StackRow.Cues)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, cues[0].Length);
-        var stackData = set.LabelMap.Transform(ml.Data.LoadFromEnumerable(stackRows, schema));
+        schema[nameof(StackRow.Context)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, stackRows[0].Context.Length);
 
         var binary = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
@@ -91,13 +93,27 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
             LabelColumnName = FeatureColumns.LabelKey,
             ExampleWeightColumnName = FeatureColumns.Weight,
         });
-        var stack = ml.Transforms.Concatenate(FeatureColumns.StackFeaturesOf(set.Head), FeatureColumns.LinearScoreOf(set.Head), FeatureColumns.ChannelFeatures, FeatureColumns.Cues)
+        // The context heads' scores are packed into one column here; at serving time the same packing is
+        // done by a Concatenate over their score columns, which the pipeline has computed by then.
+        var contextColumn = FeatureColumns.ContextOf(set.Head);
+        schema[nameof(StackRow.Context)].ColumnName = contextColumn;
+        string[] inputs = set.ContextColumns.Count > 0
+            ? [FeatureColumns.LinearScoreOf(set.Head), contextColumn, FeatureColumns.ChannelFeatures, FeatureColumns.Cues]
+            : [FeatureColumns.LinearScoreOf(set.Head), FeatureColumns.ChannelFeatures, FeatureColumns.Cues];
+        var stackView = ml.Data.LoadFromEnumerable(stackRows, schema);
+        var stack = ml.Transforms.Concatenate(FeatureColumns.StackFeaturesOf(set.Head), inputs)
             .Append(ml.MulticlassClassification.Trainers.OneVersusAll(binary, labelColumnName: FeatureColumns.LabelKey))
-            .Fit(stackData);
+            .Fit(set.LabelMap.Transform(stackView));
 
         var linearScored = linear.Transform(set.Train);
         var copy = ml.Transforms.CopyColumns(FeatureColumns.LinearScoreOf(set.Head), FeatureColumns.Score).Fit(linearScored);
-        return new TransformerChain<ITransformer>(linear, copy, stack);
+        if (set.ContextColumns.Count == 0)
+        {
+            return new TransformerChain<ITransformer>(linear, copy, stack);
+        }
+
+        var pack = ml.Transforms.Concatenate(contextColumn, [.. set.ContextColumns]).Fit(set.Train);
+        return new TransformerChain<ITransformer>(linear, copy, pack, stack);
     }
 
     private sealed class RowIndex
@@ -116,5 +132,7 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
         public string Label { get; set; } = "";
 
         public float Weight { get; set; }
+
+        public float[] Context { get; set; } = [];
     }
 }

@@ -19,7 +19,7 @@ internal sealed class HeadBakeOff(MLContext ml, TrainingOptions options, TextWri
 
     public Result Run(HeadTrainingSet set, CancellationToken ct)
     {
-        var linearTrainer = new SdcaHeadTrainer(float.Parse(Environment.GetEnvironmentVariable("EXP_L2") ?? "1e-5", System.Globalization.CultureInfo.InvariantCulture), int.Parse(Environment.GetEnvironmentVariable("EXP_IT") ?? "30", System.Globalization.CultureInfo.InvariantCulture));
+        var linearTrainer = new SdcaHeadTrainer();
         var trainers = new List<IHeadTrainer> { linearTrainer };
         if (options.Trainers.Contains(TrainerKind.LightGbm))
         {

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Triage.Classifier.Data;
 using Triage.Classifier.Features;
 
@@ -45,7 +46,11 @@ internal sealed class HeadTrainingSet
     /// <summary>Class index per validation row; -1 for a label the training rows never had.</summary>
     public int[] ValidationLabels { get; }
 
-    public static HeadTrainingSet? Build(MLContext ml, string head, ITransformer featurizer, IReadOnlyList<TrainingExample> train, IReadOnlyList<TrainingExample> validation)
+    /// <summary>Score columns of heads trained before this one, present in <see cref="Train"/> and <see cref="Validation"/> for a stacked model to read.</summary>
+    public IReadOnlyList<string> ContextColumns { get; private init; } = [];
+
+    /// <param name="context">Heads already trained, applied after featurizing so this head's stacked candidate can use their scores (urgency reads category and intent).</param>
+    public static HeadTrainingSet? Build(MLContext ml, string head, ITransformer featurizer, IReadOnlyList<TrainingExample> train, IReadOnlyList<TrainingExample> validation, IReadOnlyDictionary<string, ITransformer>? context = null)
     {
         var trainRows = Labeled(train, head);
         if (trainRows.Count == 0)
@@ -57,7 +62,16 @@ internal sealed class HeadTrainingSet
         var keyData = ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l }));
         var labelMap = ml.Transforms.Conversion.MapValueToKey(FeatureColumns.LabelKey, FeatureColumns.Label, keyData: keyData).Fit(keyData);
         var validationRows = Labeled(validation, head);
-        return new HeadTrainingSet(head, labels, labelMap, View(ml, featurizer, labelMap, trainRows), View(ml, featurizer, labelMap, validationRows), trainRows, validationRows);
+        ITransformer pipeline = featurizer;
+        if (context is { Count: > 0 })
+        {
+            pipeline = new TransformerChain<ITransformer>([featurizer, .. context.Values]);
+        }
+
+        return new HeadTrainingSet(head, labels, labelMap, View(ml, pipeline, labelMap, trainRows), View(ml, pipeline, labelMap, validationRows), trainRows, validationRows)
+        {
+            ContextColumns = context?.Keys.Select(FeatureColumns.ScoreOf).ToList() ?? [],
+        };
     }
 
     /// <summary>Featurizes rows of this head into a cached view with the label key column.</summary>

@@ -10,7 +10,7 @@ namespace Triage.Classifier.Training;
 /// weights per n-gram that double as the evidence shown to representatives. One thread, so the same
 /// seed always gives the same weights.
 /// </summary>
-internal sealed class SdcaHeadTrainer(float l2 = 1e-5f, int iterations = 30) : IHeadTrainer
+internal sealed class SdcaHeadTrainer(float l2 = 1e-6f, int iterations = 60) : IHeadTrainer
 {
     public string Name => TrainerKind.Sdca;
 

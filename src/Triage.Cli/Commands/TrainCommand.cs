@@ -26,9 +26,17 @@ internal static class TrainCommand
         trainers.AcceptOnlyFromAmong("sdca", "lightgbm", "fasttree");
         var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = "Label set to validate every row against (default: the training-data directory's taxonomy.json)." };
         var noCases = new Option<bool>("--no-resolved-cases") { Description = "Train on training-data tickets only, not on its resolved cases." };
-        var command = new Command("train", "Train a model bundle (category, intent, urgency) and write it with its model card.")
+        var active = new Option<FileInfo>("--active") { Description = "The serving bundle the new one is compared with and promoted to.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "active", "model.zip")) };
+        var backup = new Option<FileInfo>("--backup") { Description = "Where the replaced active bundle is kept.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "backup", "model.zip")) };
+        var noPromote = new Option<bool>("--no-promote") { Description = "Only write the new bundle to --out; leave the active one alone." };
+        var force = new Option<bool>("--force") { Description = "Promote even if the new bundle scores worse than the active one." };
+        var tolerance = new Option<double>("--tolerance") { Description = "Macro-F1 drop per head still counted as not worse.", DefaultValueFactory = _ => 0.005 };
+        var suspects = new Option<bool>("--suspects") { Description = "Do not train: list rows whose label a cross-validated model confidently disputes, for review." };
+        var suspectsOut = new Option<FileInfo>("--suspects-out") { Description = "Where --suspects writes its full list (TSV).", DefaultValueFactory = _ => new FileInfo("suspects.tsv") };
+        var suspectConfidence = new Option<double>("--suspect-confidence") { Description = "Confidence above which a disagreeing prediction makes a row suspect.", DefaultValueFactory = _ => 0.8 };
+        var command = new Command("train", "Train a model bundle (category, intent, urgency), write it with its model card, and promote it if it is not worse than the active one.")
         {
-            data, map, evals, output, seed, precision, trainers, taxonomy, noCases,
+            data, map, evals, output, seed, precision, trainers, taxonomy, noCases, active, backup, noPromote, force, tolerance, suspects, suspectsOut, suspectConfidence,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -69,10 +77,16 @@ internal static class TrainCommand
                     TargetPrecision = parse.GetValue(precision),
                     Trainers = TrainerNames(parse.GetValue(trainers)),
                 };
+                if (parse.GetValue(suspects))
+                {
+                    var found = await new LabelSuspects(options, Console.Out).FindAsync(loaded.Examples, 5, parse.GetValue(suspectConfidence), ct);
+                    await SuspectList.WriteAsync(found, parse.GetValue(suspectsOut)!.FullName, Console.Out, ct);
+                    return 0;
+                }
+
                 var bundle = await new BundleTrainer(options, Console.Out).TrainAsync(loaded, evaluations, ct);
                 var path = parse.GetValue(output)!.FullName;
                 await BundleTrainer.WriteAsync(bundle, path, ct);
-                await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(path)!, BundleLayout.CardFile), CardJson.Serialize(bundle.Card), ct);
                 Console.WriteLine();
                 foreach (var evaluation in bundle.Card.Evaluations)
                 {
@@ -80,7 +94,12 @@ internal static class TrainCommand
                 }
 
                 Console.WriteLine($"bundle {bundle.Card.Version} -> {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB), trained in {watch.Elapsed.TotalSeconds:F0} s");
-                return 0;
+                if (parse.GetValue(noPromote))
+                {
+                    return 0;
+                }
+
+                return await PromoteAsync(bundle, path, parse.GetValue(active)!.FullName, parse.GetValue(backup)!.FullName, evaluations, parse.GetValue(tolerance), parse.GetValue(force), ct);
             }
             catch (Exception ex) when (ex is TrainingDataException or FormatException)
             {
@@ -90,6 +109,54 @@ internal static class TrainCommand
         });
         return command;
     }
+
+    private static async Task<int> PromoteAsync(TrainedBundle bundle, string staged, string active, string backup,
+        IReadOnlyList<(string Name, IReadOnlyList<TrainingExample> Rows)> evaluations, double tolerance, bool force, CancellationToken ct)
+    {
+        if (Path.GetFullPath(staged) == Path.GetFullPath(active))
+        {
+            Console.WriteLine("--out is the active bundle: written in place, no comparison.");
+            return 0;
+        }
+
+        ActiveBundle current = LoadActive(active);
+        var decision = BundlePromotion.Decide(bundle.Model, current.Model, current.Problem, evaluations, tolerance, ct);
+        Console.WriteLine();
+        Console.WriteLine($"promotion: new {bundle.Card.Version} vs active {current.Model?.Description.Version ?? "(none)"}");
+        foreach (var c in decision.Comparisons)
+        {
+            Console.WriteLine($"  {c.Evaluation,-24} {c.Head,-8} macro-F1 new {c.Candidate:F3}  active {(c.Active is { } a ? a.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "-"),5}  change {(c.Change is { } d ? d.ToString("+0.000;-0.000", System.Globalization.CultureInfo.InvariantCulture) : "-")}");
+        }
+
+        if (!decision.Promote && !force)
+        {
+            Console.WriteLine($"NOT promoted: {decision.Reason}. The new bundle stays at {staged}; --force promotes it anyway.");
+            return 3;
+        }
+
+        await BundlePromotion.PromoteAsync(staged, active, backup, ct);
+        Console.WriteLine($"promoted ({(decision.Promote ? decision.Reason : "forced: " + decision.Reason)}): {staged} -> {active}; previous active -> {backup}");
+        return 0;
+    }
+
+    private static ActiveBundle LoadActive(string active)
+    {
+        if (!File.Exists(active))
+        {
+            return new ActiveBundle(null, null);
+        }
+
+        try
+        {
+            return new ActiveBundle(ModelBundleLoader.LoadModel(active), null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return new ActiveBundle(null, $"the active bundle cannot be loaded ({ex.Message})");
+        }
+    }
+
+    private sealed record ActiveBundle(Triage.Core.Classification.IClassifierModel? Model, string? Problem);
 
     private static IReadOnlyList<string> TrainerNames(string[]? names) => names is null || names.Length == 0
         ? TrainerKind.All

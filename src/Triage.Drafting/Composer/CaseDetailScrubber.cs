@@ -6,12 +6,22 @@ namespace Triage.Drafting.Composer;
 /// A reused resolution still names the other customer's specifics: their order number, amount, dates,
 /// and the redaction placeholders of their contact details. Those are replaced by this ticket's own
 /// value where the ticket states exactly one, and otherwise by a visible placeholder for the
-/// representative (<c>[주문번호]</c>). Shop policy figures (배송비 6,000원, 3~5영업일) are kept.
+/// representative (<c>[주문번호]</c>). Shop policy figures (배송비 6,000원, 3~5영업일) are kept. A sentence
+/// about the other case's timeline ("오늘 오후 도착 예정") is kept but marked for the representative to verify.
 /// </summary>
 internal static partial class CaseDetailScrubber
 {
-    [GeneratedRegex(@"(?<![\w-])(?:(?:ORD|ORDER|INV|NO)[-#]?\d{3,}|#\d{4,}|\d{6,}(?:-\d{3,})?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Order-like identifiers: ORD-88123, #552901, 20241103-0042781 (Hangul particles may follow: "…781는").</summary>
+    [GeneratedRegex(@"(?<![\w-])(?:(?:ORD|ORDER|INV|NO)[-#]?\d{3,}|#\d{4,})(?![\d-])|(?<![\d-])\d{6,}(?:-\d{3,})?(?![\d-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex OrderNumber();
+
+    /// <summary>Parcel numbers: digit groups joined by hyphens (6892-0013-5521), or any long number right after a tracking word.</summary>
+    [GeneratedRegex(@"(?<![\d-])\d{3,5}-\d{3,5}-\d{3,5}(?![\d-])|(?<=(?:송장|운송장|tracking)\S*\s*(?:번호\s*)?)\d{8,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrackingNumber();
+
+    /// <summary>Sentences about the other case's timeline ("오늘 오후 도착 예정") that may not hold for this ticket.</summary>
+    [GeneratedRegex(@"(오늘|내일|어제|방금|금일|익일|\btoday\b|\btomorrow\b|\byesterday\b|\bthis (morning|afternoon|evening)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseTimeline();
 
     [GeneratedRegex(@"(?<![\w.,])(?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d+)?\s?(?:원|만\s?원|won|KRW|USD|EUR|GBP))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Amount();
@@ -28,9 +38,11 @@ internal static partial class CaseDetailScrubber
     public static string Scrub(string sentence, TicketDetails ticket, ComposerPhrases phrases)
     {
         var text = PersonalPlaceholder().Replace(sentence, phrases.Contact);
+        text = TrackingNumber().Replace(text, phrases.TrackingNumber);
         text = OrderNumber().Replace(text, _ => ticket.OrderNumber ?? phrases.OrderNumber);
         text = Date().Replace(text, phrases.Date);
-        return Amount().Replace(text, m =>
+        text = Amount().Replace(text, m =>
             PolicyAmountContext().IsMatch(text[..m.Index]) ? m.Value : ticket.Amount ?? phrases.Amount);
+        return CaseTimeline().IsMatch(text) ? phrases.Verify + text : text;
     }
 }

@@ -22,6 +22,8 @@ public sealed record ComposerPhrases
     [JsonPropertyName("amount")] public string Amount { get; init; } = "";
     [JsonPropertyName("date")] public string Date { get; init; } = "";
     [JsonPropertyName("contact")] public string Contact { get; init; } = "";
+    [JsonPropertyName("trackingNumber")] public string TrackingNumber { get; init; } = "";
+    [JsonPropertyName("verify")] public string Verify { get; init; } = "";
 
     public static IReadOnlyDictionary<string, ComposerPhrases> Defaults { get; } = Load();
 

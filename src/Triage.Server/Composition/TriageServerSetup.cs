@@ -6,6 +6,7 @@ using Triage.Drafting.Composer;
 using Triage.Core.Health;
 using Triage.Core.Retrieval;
 using Triage.Retrieval.Embedded;
+using Triage.Retrieval.Embedding.Remote;
 using Triage.Retrieval.Qdrant;
 using Triage.Retrieval.Search;
 using Triage.Server.Model;
@@ -44,28 +45,26 @@ public static class TriageServerSetup
     }
 
     /// <summary>
-    /// Similar-case retrieval: the embedded index by default, Qdrant with <c>Triage:Index:Provider=qdrant</c>
-    /// (settings under <c>Triage:Index:Qdrant</c>); brought up, checked and seeded before serving.
+    /// Similar-case retrieval: the embedded index by default, Qdrant with <c>Triage:Index:Provider=Qdrant</c>
+    /// (settings under <c>Triage:Index:Qdrant</c>); the local embedder by default, an OpenAI-compatible
+    /// endpoint with <c>Triage:Embedding:Provider=Remote</c> (settings under <c>Triage:Embedding:Remote</c>).
+    /// Brought up, checked and seeded before serving.
     /// </summary>
     public static IServiceCollection AddTriageRetrieval(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmbeddedIndexOptions>().Bind(configuration.GetSection(EmbeddedIndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure<IHostEnvironment>((o, env) => o.DataDirectory = Path.GetFullPath(o.DataDirectory, env.ContentRootPath));
-        var provider = configuration["Triage:Index:Provider"] ?? "embedded";
-        switch (provider.ToLowerInvariant())
-        {
-            case "embedded":
-                services.AddSingleton<EmbeddedCaseIndex>();
-                services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<EmbeddedCaseIndex>());
-                break;
-            case "qdrant":
-                services.AddQdrantCaseIndex(o => configuration.GetSection("Triage:Index:Qdrant").Bind(o));
-                break;
-            default:
-                throw new InvalidOperationException($"Triage:Index:Provider is '{provider}'; set it to 'embedded' (default) or 'qdrant'.");
-        }
-
+        // Which index and which embedder are read when first resolved, not here: configuration added
+        // after start-up code runs (test hosts, environment overlays) must still decide.
+        services.AddOptions<RetrievalSelectionOptions>().Bind(configuration.GetSection(RetrievalSelectionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QdrantOptions>().Bind(configuration.GetSection("Triage:Index:Qdrant"));
+        services.AddOptions<RemoteEmbeddingOptions>().Bind(configuration.GetSection("Triage:Embedding:Remote"));
+        services.AddSingleton<EmbeddedCaseIndex>();
+        services.AddSingleton<QdrantCaseIndex>();
+        services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<IOptions<RetrievalSelectionOptions>>().Value.IndexProvider == IndexProvider.Qdrant
+            ? sp.GetRequiredService<QdrantCaseIndex>()
+            : sp.GetRequiredService<EmbeddedCaseIndex>());
         services.AddSingleton<RetrievalRuntime>();
         services.AddSingleton<IReadinessProbe>(sp => sp.GetRequiredService<RetrievalRuntime>());
         services.AddHostedService<RetrievalStartup>();
@@ -84,10 +83,10 @@ public static class TriageServerSetup
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RequestValidator>();
         services.AddSingleton<ErrorInterceptor>();
-        var maxMessage = configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>()?.MaxMessageBytes ?? new IntakeOptions().MaxMessageBytes;
+        services.AddOptions<global::Grpc.AspNetCore.Server.GrpcServiceOptions>()
+            .Configure<IOptions<IntakeOptions>>((grpc, intake) => grpc.MaxReceiveMessageSize = intake.Value.MaxMessageBytes);
         services.AddGrpc(options =>
         {
-            options.MaxReceiveMessageSize = maxMessage;
             // Order matters: errors outermost so an auth failure is never mistaken for a crash.
             options.Interceptors.Add<ErrorInterceptor>();
             options.Interceptors.Add<AuthInterceptor>();

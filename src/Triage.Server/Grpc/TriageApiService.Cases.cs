@@ -3,6 +3,7 @@ using Triage.Api.V1;
 using Triage.Core.Intake;
 using Triage.Core.Retrieval;
 using Triage.Core.Text;
+using Triage.Retrieval.Embedding.Remote;
 using Triage.Retrieval.Ingestion;
 using Triage.Retrieval.Search;
 using FoundCase = Triage.Retrieval.Search.SimilarCase;
@@ -43,6 +44,10 @@ public sealed partial class TriageApiService
         catch (CaseIndexException ex)
         {
             // The caller asked for cases only: a failing index fails the call, with its reason.
+            throw new RpcException(new Status(ex.Transient ? StatusCode.Unavailable : StatusCode.FailedPrecondition, ex.Message));
+        }
+        catch (RemoteEmbeddingException ex)
+        {
             throw new RpcException(new Status(ex.Transient ? StatusCode.Unavailable : StatusCode.FailedPrecondition, ex.Message));
         }
 
@@ -114,7 +119,7 @@ public sealed partial class TriageApiService
             batch.Clear();
             return stored;
         }
-        catch (CaseIndexException ex)
+        catch (Exception ex) when (ex is CaseIndexException or RemoteEmbeddingException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable,
                 $"case index failed after {acceptedSoFar} cases were stored (re-sending them is safe: ingestion is idempotent by case id): {ex.Message}"));
@@ -137,6 +142,10 @@ public sealed partial class TriageApiService
         catch (CaseIndexException ex)
         {
             return ([], new Degradation { Component = Component.Retrieval, Reason = $"case index unavailable: {ex.Message}" });
+        }
+        catch (RemoteEmbeddingException ex)
+        {
+            return ([], new Degradation { Component = Component.Retrieval, Reason = $"embedding endpoint unavailable: {ex.Message}" });
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Triage.Core.Health;
 using Triage.Core.Retrieval;
 using Triage.Retrieval.Embedding;
+using Triage.Retrieval.Embedding.Remote;
 using Triage.Retrieval.Ingestion;
 using Triage.Retrieval.Search;
 using Triage.Retrieval.Seeding;
@@ -20,7 +21,9 @@ public sealed class RetrievalRuntime(
     IOptions<RetrievalOptions> options,
     IOptions<Triage.Retrieval.Embedded.EmbeddedIndexOptions> embeddedOptions,
     IHostEnvironment environment,
-    ILogger<RetrievalRuntime> logger) : IReadinessProbe
+    ILogger<RetrievalRuntime> logger,
+    IOptions<RetrievalSelectionOptions> selection,
+    IOptions<RemoteEmbeddingOptions> remoteOptions) : IReadinessProbe
 {
     private volatile Ready? _ready;
     private string _state = "starting";
@@ -46,14 +49,17 @@ public sealed class RetrievalRuntime(
             var seedDirectory = ResolveSeedDirectory();
             var indexDirectory = Path.GetFullPath(embeddedOptions.Value.DataDirectory, environment.ContentRootPath);
             var idf = await LocalEmbedderProvisioning.LoadOrLearnAsync(indexDirectory, seedDirectory, ct);
-            var embedder = new HashingEmbedder(idf);
-            await index.EnsureReadyAsync(embedder.Info, ct);
+            // A configured remote (semantic) embedder replaces the local one; the IDF table still explains matches.
+            var remote = selection.Value.EmbeddingProvider == EmbeddingProvider.Remote ? RemoteEmbeddingFactory.Create(remoteOptions.Value) : null;
+            IEmbeddingGenerator<string, Embedding<float>> embedder = remote is not null ? remote : new HashingEmbedder(idf);
+            var info = remote?.Info ?? ((HashingEmbedder)embedder).Info;
+            await index.EnsureReadyAsync(info, ct);
             var ingestion = new CaseIngestion(embedder, index);
             await SeedAsync(ingestion, seedDirectory, ct);
-            _ready = new Ready(new SimilarCaseSearch(embedder, index, new KeyTerms(idf), options), ingestion, embedder.Info);
-            _state = $"ready with embedder {embedder.Info.Id}";
+            _ready = new Ready(new SimilarCaseSearch(embedder, index, new KeyTerms(idf), options), ingestion, info);
+            _state = $"ready with embedder {info.Id}";
         }
-        catch (Exception ex) when (ex is CaseIndexException or IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is CaseIndexException or RemoteEmbeddingException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             _state = $"case index unavailable: {ex.Message}";
             logger.LogError(ex, "Retrieval could not start; similar-case search is degraded until it does");

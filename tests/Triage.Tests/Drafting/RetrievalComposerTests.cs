@@ -87,4 +87,16 @@ public sealed class RetrievalComposerTests
         Assert.NotNull(items[^1].Final);
         Assert.Equal(items[^1].Final!.Text + "\n", string.Concat(items.Where(i => i.TextDelta is not null).Select(i => i.TextDelta)));
     }
+
+    [Fact]
+    public void The_other_cases_order_and_parcel_numbers_never_reach_the_draft_and_its_timeline_is_marked()
+    {
+        var draft = Composer.Compose(Request("운동화가 아직 안 왔어요. 주문번호 20241103-0042781", "track_order", "normal",
+            Case("c1", "안녕하세요, 고객님. 주문 20250821-0031145는 8/21 출고되어 오늘 오전 배송 출발했습니다(우체국택배 송장 6892-0013-5521). 감사합니다.", intent: "track_order", category: "order")));
+        Assert.DoesNotContain("20250821-0031145", draft.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("6892-0013-5521", draft.Text, StringComparison.Ordinal);
+        Assert.Contains("주문 20241103-0042781는", draft.Text, StringComparison.Ordinal);
+        Assert.Contains("[송장번호]", draft.Text, StringComparison.Ordinal);
+        Assert.Contains("[확인 필요] 주문", draft.Text, StringComparison.Ordinal);
+    }
 }
