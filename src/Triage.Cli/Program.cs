@@ -10,5 +10,6 @@ var root = new RootCommand("triage: the Triage service's command line (data, key
     TicketCommand.Create(),
     RetrievalCommands.Create(),
     IngestCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
