@@ -11,8 +11,9 @@ public sealed class KeyTerms(IdfTable idf)
     public IReadOnlyList<string> Shared(string ticketText, string caseText, int max = 5)
     {
         var caseWords = Words(caseText).ToHashSet(StringComparer.Ordinal);
+        var caseStems = caseWords.Select(Stem).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return Words(ticketText).Distinct(StringComparer.Ordinal)
-            .Where(w => caseWords.Contains(w) || caseWords.Any(c => SharesStem(w, c)))
+            .Where(w => caseWords.Contains(w) || (Stem(w) is { } stem && caseStems.Contains(stem)))
             .OrderByDescending(w => idf[TextFeatures.WordHash(w)])
             .ThenBy(w => w, StringComparer.Ordinal)
             .Take(max)
@@ -20,8 +21,8 @@ public sealed class KeyTerms(IdfTable idf)
     }
 
     /// <summary>Korean words carry their endings (환불을, 환불이): two words share a stem when they share their first two syllables.</summary>
-    private static bool SharesStem(string a, string b) =>
-        a.Length >= 2 && b.Length >= 2 && a[0] >= '\uAC00' && a[0] <= '\uD7A3' && a.AsSpan(0, 2).SequenceEqual(b.AsSpan(0, 2));
+    private static string? Stem(string word) =>
+        word.Length >= 2 && word[0] >= '\uAC00' && word[0] <= '\uD7A3' ? word[..2] : null;
 
     internal static IEnumerable<string> Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
