@@ -26,7 +26,7 @@ internal static class RetrievalCommands
             Func<Corpus.LabeledTicketRecord, string, RankingHints>? hints = classifier is null ? null : (ticket, text) =>
             {
                 var c = classifier.Classify(new ClassifierInput(text, LanguageDetector.Detect(text), SeedCorpus.ParseChannel(ticket.Channel) ?? Channel.Email));
-                return new RankingHints(c.Category.Abstained ? null : c.Category.Label, c.Intent.Abstained ? null : c.Intent.Label);
+                return RankingHintsFrom.Prediction(c);
             };
             var results = await RetrievalEvaluation.RunAsync(parse.GetValue(data)!.FullName, parse.GetValue(top), hints, ct);
             Console.WriteLine($"ranking: {(classifier is null ? "similarity only" : "hybrid with " + classifier.Description.Version)}");

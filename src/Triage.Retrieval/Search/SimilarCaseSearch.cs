@@ -57,16 +57,8 @@ public sealed class SimilarCaseSearch(
 
     private float Bonus(CaseRecord c, RankingHints hints, DateTimeOffset now)
     {
-        var bonus = 0f;
-        if (hints.Intent is not null && c.Intent == hints.Intent)
-        {
-            bonus += _options.IntentBoost;
-        }
-
-        if (hints.Category is not null && c.Category == hints.Category)
-        {
-            bonus += _options.CategoryBoost;
-        }
+        var bonus = (_options.IntentBoost * (float)hints.Intents.GetValueOrDefault(c.Intent))
+            + (_options.CategoryBoost * (float)hints.Categories.GetValueOrDefault(c.Category));
 
         var age = now - c.ResolvedAt;
         if (age < _options.RecencyHorizon)

@@ -28,7 +28,7 @@ public sealed partial class TriageApiService
         {
             var classification = Classify(model, prepared);
             response.ModelVersion = classification.ModelVersion;
-            hints = Hints(classification.ToProto(sla.Value));
+            hints = RankingHintsFrom.Prediction(classification);
         }
         else
         {
@@ -149,8 +149,4 @@ public sealed partial class TriageApiService
         }
     }
 
-    /// <summary>Labels worth ranking by: only those the classifier did not abstain on.</summary>
-    private static RankingHints Hints(Classification? c) => c is null
-        ? RankingHints.None
-        : new RankingHints(c.Category.NeedsHumanTriage ? null : c.Category.Label, c.Intent.NeedsHumanTriage ? null : c.Intent.Label);
 }

@@ -78,7 +78,7 @@ public sealed partial class TriageApiService
         }
 
         var (cases, degradation) = await SearchCasesAsync(CallerIdentity.Of(context).Tenant, prepared, 3, 0f, Core.Retrieval.CaseFilter.None,
-            new RankingHints(category, intent), context.CancellationToken);
+            RankingHints.Certain(category, intent), context.CancellationToken);
         if (degradation is not null)
         {
             response.Degradations.Add(degradation);

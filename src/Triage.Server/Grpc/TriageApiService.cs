@@ -4,6 +4,7 @@ using Triage.Api.V1;
 using Triage.Core.Classification;
 using Triage.Core.Drafting;
 using Triage.Core.Intake;
+using Triage.Retrieval.Search;
 using Triage.Server.Model;
 using Triage.Server.Retrieval;
 using Triage.Server.Security;
@@ -43,7 +44,7 @@ public sealed partial class TriageApiService(
         IReadOnlyList<Triage.Retrieval.Search.SimilarCase> found = [];
         if (!request.SkipRetrieval)
         {
-            var hints = Hints(response.Classification);
+            var hints = classification is null ? RankingHints.None : RankingHintsFrom.Prediction(classification);
             var topK = request.MaxSimilarCases > 0 ? request.MaxSimilarCases : 3;
             var (cases, degradation) = await SearchCasesAsync(CallerIdentity.Of(context).Tenant, prepared, topK, 0f, Core.Retrieval.CaseFilter.None, hints, context.CancellationToken);
             found = cases;
