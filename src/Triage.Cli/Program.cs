@@ -10,6 +10,8 @@ var root = new RootCommand("triage: the Triage service's command line (data, key
     TicketCommand.Create(),
     RetrievalCommands.Create(),
     IngestCommand.Create(),
+    ExportCommand.Create(),
+    StatsCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
