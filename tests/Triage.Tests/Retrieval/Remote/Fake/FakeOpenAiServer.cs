@@ -20,12 +20,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private FakeOpenAiServer(WebApplication app, Uri root, FakeOpenAiSettings settings, FakeOpenAiFaults faults)
+    private FakeOpenAiServer(WebApplication app, Uri root, FakeOpenAiSettings settings, FakeOpenAiFaults faults, FakeChatScript chat)
     {
         _app = app;
         Root = root;
         Settings = settings;
         Faults = faults;
+        Chat = chat;
     }
 
     /// <summary>Scheme, host and port, as an Azure OpenAI resource root is given.</summary>
@@ -38,10 +39,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public FakeOpenAiFaults Faults { get; }
 
+    /// <summary>What the chat model answers and how it streams.</summary>
+    public FakeChatScript Chat { get; }
+
     public static async Task<FakeOpenAiServer> StartAsync(FakeOpenAiSettings? settings = null)
     {
         settings ??= new FakeOpenAiSettings();
         var faults = new FakeOpenAiFaults();
+        var chat = new FakeChatScript();
         var builder = WebApplication.CreateSlimBuilder();
         // The test output holds the service's appsettings.json; its Kestrel endpoints are not this server's.
         builder.Configuration.Sources.Clear();
@@ -51,12 +56,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var app = builder.Build();
         var openAi = app.MapGroup("/v1");
         var azure = app.MapGroup("/openai/deployments/{deployment}");
-        Map(openAi, FakeKeyStyle.Bearer, settings, faults);
-        Map(azure, FakeKeyStyle.AzureApiKey, settings, faults);
+        Map(openAi, FakeKeyStyle.Bearer, settings, faults, chat);
+        Map(azure, FakeKeyStyle.AzureApiKey, settings, faults, chat);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new FakeOpenAiServer(app, new Uri(address), settings, faults);
+        return new FakeOpenAiServer(app, new Uri(address), settings, faults, chat);
     }
 
     public async ValueTask DisposeAsync()
@@ -65,11 +70,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>One line per route; chat completions join here with their own handler.</summary>
-    private static void Map(RouteGroupBuilder group, FakeKeyStyle style, FakeOpenAiSettings settings, FakeOpenAiFaults faults)
+    /// <summary>One line per route, each behind the same gate.</summary>
+    private static void Map(RouteGroupBuilder group, FakeKeyStyle style, FakeOpenAiSettings settings, FakeOpenAiFaults faults, FakeChatScript chat)
     {
         group.MapPost("/embeddings", (HttpContext http) => FakeEmbeddingsEndpoint.Handle(http, settings, Deployment(http)))
             .AddEndpointFilter(new FakeOpenAiGate(FakeOpenAiRoutes.Embeddings, style, settings, faults));
+        group.MapPost("/chat/completions", (HttpContext http) => FakeChatCompletionsEndpoint.Handle(http, chat, Deployment(http)))
+            .AddEndpointFilter(new FakeOpenAiGate(FakeOpenAiRoutes.ChatCompletions, style, settings, faults));
     }
 
     private static string? Deployment(HttpContext http) => http.Request.RouteValues.TryGetValue("deployment", out var d) ? d as string : null;
