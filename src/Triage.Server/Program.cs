@@ -5,7 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTriageSecurity(builder.Configuration);
 builder.Services.AddTriageModelServing(builder.Configuration);
 builder.Services.AddTriageRetrieval(builder.Configuration);
-builder.Services.AddTriageDrafting();
+builder.Services.AddTriageDrafting(builder.Configuration);
+builder.Services.AddTriageFeedback(builder.Configuration);
 builder.Services.AddTriageApi(builder.Configuration);
 
 var app = builder.Build();

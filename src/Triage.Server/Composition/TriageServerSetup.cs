@@ -3,6 +3,7 @@ using Triage.Classifier.Bundle;
 using Triage.Core.Classification;
 using Triage.Core.Drafting;
 using Triage.Drafting.Composer;
+using Triage.Drafting.Llm;
 using Triage.Core.Health;
 using Triage.Core.Retrieval;
 using Triage.Retrieval.Embedded;
@@ -11,6 +12,7 @@ using Triage.Retrieval.Qdrant;
 using Triage.Retrieval.Search;
 using Triage.Server.Model;
 using Triage.Server.Retrieval;
+using Triage.Feedback;
 using Triage.Server.Grpc;
 using Triage.Server.Health;
 using Triage.Server.Security;
@@ -71,10 +73,31 @@ public static class TriageServerSetup
         return services;
     }
 
-    /// <summary>Reply drafting: the offline retrieval composer by default.</summary>
-    public static IServiceCollection AddTriageDrafting(this IServiceCollection services)
+    /// <summary>The feedback loop's store (SQLite by default) and the decision log written from every call.</summary>
+    public static IServiceCollection AddTriageFeedback(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IReplyDrafter, RetrievalComposer>();
+        services.AddSqliteFeedbackStore(o => configuration.GetSection("Triage:Feedback").Bind(o));
+        services.AddOptions<FeedbackStoreOptions>().PostConfigure<IHostEnvironment>((o, env) => o.Path = Path.GetFullPath(o.Path, env.ContentRootPath));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DecisionLog>();
+        return services;
+    }
+
+    /// <summary>
+    /// Reply drafting: the offline retrieval composer by default; with <c>Triage:Drafting:Provider=Llm</c>
+    /// an OpenAI-compatible chat endpoint (<c>Triage:Drafting:Llm</c>) that falls back to the composer.
+    /// The choice is read when the drafter is first resolved (at start-up, by <see cref="DraftingStartupCheck"/>).
+    /// </summary>
+    public static IServiceCollection AddTriageDrafting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DraftingSelectionOptions>().Bind(configuration.GetSection(DraftingSelectionOptions.Section));
+        services.AddOptions<LlmDrafterOptions>().Bind(configuration.GetSection(LlmDrafterOptions.Section));
+        services.AddSingleton<IValidateOptions<LlmDrafterOptions>, LlmDrafterOptionsValidator>();
+        services.AddSingleton<RetrievalComposer>();
+        services.AddSingleton<IReplyDrafter>(sp => sp.GetRequiredService<IOptions<DraftingSelectionOptions>>().Value.Provider == DraftingProvider.Llm
+            ? new LlmDrafter(sp.GetRequiredService<IOptions<LlmDrafterOptions>>().Value, sp.GetRequiredService<RetrievalComposer>(), sp.GetService<ILoggerFactory>())
+            : sp.GetRequiredService<RetrievalComposer>());
+        services.AddHostedService<DraftingStartupCheck>();
         return services;
     }
 

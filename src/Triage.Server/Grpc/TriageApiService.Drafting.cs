@@ -17,15 +17,24 @@ public sealed partial class TriageApiService
     public override async Task<DraftReplyResponse> DraftReply(DraftReplyRequest request, ServerCallContext context)
     {
         validator.Validate(request);
-        var (draftRequest, response) = await PrepareDraftAsync(request, context);
+        var (draftRequest, response, classification) = await PrepareDraftAsync(request, context);
+        DraftResult result;
         try
         {
-            response.Draft = ToProto(await drafter.DraftAsync(draftRequest, context.CancellationToken));
+            result = await drafter.DraftAsync(draftRequest, context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not RpcException)
         {
             // The caller asked for the draft only: without one there is nothing to degrade to.
             throw new RpcException(new Status(StatusCode.Unavailable, $"drafting failed: {ex.Message}"));
+        }
+
+        response.Draft = ToProto(result, NewDraftId());
+        var recorded = await decisions.RecordAsync(CallerIdentity.Of(context).Tenant, draftRequest.Ticket, classification,
+            draftRequest.Cases.Select(c => c.Case.CaseId), response.Draft.DraftId, result, draftRequest.FirstResponseTarget, context.CancellationToken);
+        if (recorded is not null)
+        {
+            response.Degradations.Add(recorded);
         }
 
         return response;
@@ -35,22 +44,31 @@ public sealed partial class TriageApiService
     public override async Task StreamDraftReply(DraftReplyRequest request, IServerStreamWriter<DraftChunk> responseStream, ServerCallContext context)
     {
         validator.Validate(request);
-        var (draftRequest, _) = await PrepareDraftAsync(request, context);
+        var (draftRequest, _, classification) = await PrepareDraftAsync(request, context);
         await foreach (var item in drafter.StreamAsync(draftRequest, context.CancellationToken))
         {
-            await responseStream.WriteAsync(item.Final is { } final
-                ? new DraftChunk { Draft = ToProto(final) }
-                : new DraftChunk { TextDelta = item.TextDelta ?? string.Empty }, context.CancellationToken);
+            if (item.Final is { } final)
+            {
+                var draft = ToProto(final, NewDraftId());
+                // Recorded before the final message goes out, so the draft id the client sees can be reviewed.
+                await decisions.RecordAsync(CallerIdentity.Of(context).Tenant, draftRequest.Ticket, classification,
+                    draftRequest.Cases.Select(c => c.Case.CaseId), draft.DraftId, final, draftRequest.FirstResponseTarget, context.CancellationToken);
+                await responseStream.WriteAsync(new DraftChunk { Draft = draft }, context.CancellationToken);
+            }
+            else
+            {
+                await responseStream.WriteAsync(new DraftChunk { TextDelta = item.TextDelta ?? string.Empty }, context.CancellationToken);
+            }
         }
     }
 
     /// <summary>The draft inside TriageTicket: a failing drafter degrades the answer rather than failing it.</summary>
-    private async Task<(Draft? Draft, Degradation? Degradation)> DraftAsync(PreparedTicket prepared, TicketClassification? classification, IReadOnlyList<FoundCase> cases, CancellationToken ct)
+    private async Task<(DraftResult? Draft, Degradation? Degradation)> DraftAsync(PreparedTicket prepared, TicketClassification? classification, IReadOnlyList<FoundCase> cases, CancellationToken ct)
     {
         var target = classification is null ? null : sla.Value.For(classification.Urgency.Label);
         try
         {
-            return (ToProto(await drafter.DraftAsync(DraftRequest.From(prepared, classification, target, Grounding(cases)), ct)), null);
+            return (await drafter.DraftAsync(DraftRequest.From(prepared, classification, target, Grounding(cases)), ct), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -58,15 +76,16 @@ public sealed partial class TriageApiService
         }
     }
 
-    private async Task<(DraftRequest Request, DraftReplyResponse Response)> PrepareDraftAsync(DraftReplyRequest request, ServerCallContext context)
+    private async Task<(DraftRequest Request, DraftReplyResponse Response, TicketClassification? Classification)> PrepareDraftAsync(DraftReplyRequest request, ServerCallContext context)
     {
         var prepared = TicketPreparer.Prepare(request.Ticket.ToDomain());
         var response = new DraftReplyResponse();
         string? category = Empty(request.Category), intent = Empty(request.Intent), urgency = Empty(request.Urgency);
+        TicketClassification? classification = null;
         if ((category is null || intent is null || urgency is null) && models.Current is { } model)
         {
             // Labels the caller did not give come from the serving model.
-            var classification = Classify(model, prepared);
+            classification = Classify(model, prepared);
             response.ModelVersion = classification.ModelVersion;
             category ??= classification.Category.Abstained ? null : classification.Category.Label;
             intent ??= classification.Intent.Abstained ? null : classification.Intent.Label;
@@ -85,16 +104,18 @@ public sealed partial class TriageApiService
         }
 
         var target = urgency is null ? null : sla.Value.For(urgency);
-        return (new DraftRequest(prepared, category, intent, urgency, target, Grounding(cases)), response);
+        return (new DraftRequest(prepared, category, intent, urgency, target, Grounding(cases)), response, classification);
     }
 
     private static List<GroundingCase> Grounding(IReadOnlyList<FoundCase> cases) => cases.Select(c => new GroundingCase(c.Case, c.Score)).ToList();
 
-    private static Draft ToProto(DraftResult result)
+    private static string NewDraftId() => "d-" + Guid.NewGuid().ToString("N");
+
+    private static Draft ToProto(DraftResult result, string draftId)
     {
         var draft = new Draft
         {
-            DraftId = "d-" + Guid.NewGuid().ToString("N"),
+            DraftId = draftId,
             Text = result.Text,
             Language = result.Language,
             Drafter = result.Drafter,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Triage.Api.V1;
 using Triage.Core.Classification;
 using Triage.Core.Drafting;
+using Triage.Core.Feedback;
 using Triage.Core.Intake;
 using Triage.Retrieval.Search;
 using Triage.Server.Model;
@@ -17,7 +18,14 @@ namespace Triage.Server.Grpc;
 /// and hands over to the domain; it holds no logic of its own.
 /// </summary>
 public sealed partial class TriageApiService(
-    RequestValidator validator, IModelSource models, IOptions<SlaOptions> sla, RetrievalRuntime retrieval, IReplyDrafter drafter)
+    RequestValidator validator,
+    IModelSource models,
+    IOptions<SlaOptions> sla,
+    RetrievalRuntime retrieval,
+    IReplyDrafter drafter,
+    IFeedbackStore feedback,
+    DecisionLog decisions,
+    TimeProvider clock)
     : TriageService.TriageServiceBase
 {
     [RequireRole(TriageRole.Intake)]
@@ -55,51 +63,57 @@ public sealed partial class TriageApiService(
             }
         }
 
+        DraftResult? draftResult = null;
         if (!request.SkipDraft)
         {
             var (draft, degradation) = await DraftAsync(prepared, classification, found, context.CancellationToken);
-            response.Draft = draft;
+            draftResult = draft;
+            if (draft is not null)
+            {
+                response.Draft = ToProto(draft, NewDraftId());
+            }
+
             if (degradation is not null)
             {
                 response.Degradations.Add(degradation);
             }
         }
 
+        var recorded = await decisions.RecordAsync(CallerIdentity.Of(context).Tenant, prepared, classification, found.Select(c => c.Case.CaseId),
+            response.Draft?.DraftId, draftResult, classification is null ? null : sla.Value.For(classification.Urgency.Label), context.CancellationToken);
+        if (recorded is not null)
+        {
+            response.Degradations.Add(recorded);
+        }
+
         return response;
     }
 
     [RequireRole(TriageRole.Intake | TriageRole.Agent)]
-    public override Task<ClassifyTicketResponse> ClassifyTicket(ClassifyTicketRequest request, ServerCallContext context)
+    public override async Task<ClassifyTicketResponse> ClassifyTicket(ClassifyTicketRequest request, ServerCallContext context)
     {
         validator.Validate(request);
         // The caller asked for classification only: without a model there is nothing to degrade to.
         var model = models.Current ?? throw new RpcException(new Status(StatusCode.Unavailable, NoModel()));
         var prepared = TicketPreparer.Prepare(request.Ticket.ToDomain());
         var classification = Classify(model, prepared);
-        return Task.FromResult(new ClassifyTicketResponse
+        var response = new ClassifyTicketResponse
         {
             TicketId = request.Ticket.TicketId,
             Language = prepared.Language,
             ModelVersion = classification.ModelVersion,
             Classification = classification.ToProto(sla.Value),
-        });
+        };
+        var recorded = await decisions.RecordAsync(CallerIdentity.Of(context).Tenant, prepared, classification, [], null, null,
+            sla.Value.For(classification.Urgency.Label), context.CancellationToken);
+        if (recorded is not null)
+        {
+            response.Degradations.Add(recorded);
+        }
+
+        return response;
     }
 
-
-    [RequireRole(TriageRole.Agent)]
-    public override Task<SubmitReviewResponse> SubmitReview(SubmitReviewRequest request, ServerCallContext context)
-    {
-        validator.Validate(request);
-        throw NotYetAvailable.Because("Review submission");
-    }
-
-
-    [RequireRole(TriageRole.Admin)]
-    public override Task ExportLabeledTickets(ExportLabeledTicketsRequest request, IServerStreamWriter<LabeledTicket> responseStream, ServerCallContext context)
-    {
-        validator.Validate(request);
-        throw NotYetAvailable.Because("Labeled export");
-    }
 
     [RequireRole(TriageRole.All)]
     public override Task<ModelInfo> GetModelInfo(GetModelInfoRequest request, ServerCallContext context)

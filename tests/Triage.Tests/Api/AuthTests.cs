@@ -48,7 +48,8 @@ public sealed class AuthTests(TriageHostFixture fixture) : IClassFixture<TriageH
         Assert.False((await admin.DeleteCaseAsync(new DeleteCaseRequest { CaseId = "no-such-case" })).Deleted);
         var agent = _host.Client(TestKeys.AcmeAgent);
         var review = new SubmitReviewRequest { ReviewId = "R1", DraftId = "D1", Decision = ReviewDecision.Accepted, RepresentativeId = "rep-1" };
-        await RpcAssert.Fails(StatusCode.Unimplemented, () => agent.SubmitReviewAsync(review).ResponseAsync);
+        // Through to the method, which finds no such draft.
+        await RpcAssert.Fails(StatusCode.NotFound, () => agent.SubmitReviewAsync(review).ResponseAsync);
     }
 
     [Fact]

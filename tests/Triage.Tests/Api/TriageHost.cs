@@ -33,6 +33,7 @@ public sealed class TriageHost(bool withKeys = true) : WebApplicationFactory<Pro
         _settings.TryAdd("Triage:Model:PollInterval", "00:00:01");
         _settings.TryAdd("Triage:Index:Embedded:DataDirectory", Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ModelPath))!, "index"));
         _settings.TryAdd("Triage:Retrieval:SeedDirectory", "");
+        _settings.TryAdd("Triage:Feedback:Path", Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ModelPath))!, "feedback.db"));
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services => services.AddSingleton<IModelBundleLoader, FakeBundleLoader>());
     }
