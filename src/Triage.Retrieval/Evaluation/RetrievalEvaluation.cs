@@ -24,8 +24,10 @@ public static class RetrievalEvaluation
         public double Top1Rate => Tickets == 0 ? 0 : (double)SameIntentTop1 / Tickets;
     }
 
+    /// <param name="observe">Called with each held-out ticket, its normalized text and the cases found, e.g. to draft from them.</param>
     public static async Task<IReadOnlyList<Result>> RunAsync(
-        string dataDirectory, int topK, Func<LabeledTicketRecord, string, RankingHints>? hints, CancellationToken ct)
+        string dataDirectory, int topK, Func<LabeledTicketRecord, string, RankingHints>? hints, CancellationToken ct,
+        Action<LabeledTicketRecord, string, IReadOnlyList<SimilarCase>>? observe = null)
     {
         var layout = new CorpusLayout(dataDirectory);
         var heldOut = await HeldOutSplit.LoadAsync(layout.TestSplit, ct);
@@ -54,7 +56,9 @@ public static class RetrievalEvaluation
 
                     var text = CaseIngestion.Clean(new CaseRecord("eval", t.Id, t.Language, null, t.Subject, t.Body, "", "", "", "", "", default));
                     var query = CaseIngestion.SearchText(text);
-                    var found = await search.FindAsync("eval", query, topK, 0.01f, CaseFilter.None, hints?.Invoke(t, TextNormalizer.Instance.Normalize(t.Subject, t.Body).Text) ?? RankingHints.None, ct);
+                    var normalized = TextNormalizer.Instance.Normalize(t.Subject, t.Body).Text;
+                    var found = await search.FindAsync("eval", query, topK, 0.01f, CaseFilter.None, hints?.Invoke(t, normalized) ?? RankingHints.None, ct);
+                    observe?.Invoke(t, normalized, found);
                     var (n, h, top1) = tally.GetValueOrDefault(t.Language);
                     tally[t.Language] = (n + 1, h + (found.Any(f => f.Case.Intent == t.Intent) ? 1 : 0), top1 + (found.Count > 0 && found[0].Case.Intent == t.Intent ? 1 : 0));
                 }
