@@ -132,6 +132,19 @@ public sealed class RequestValidator(IOptions<IntakeOptions> options)
         errors.ThrowIfAny();
     }
 
+    public void Validate(GetQualityStatsRequest request)
+    {
+        var errors = new FieldErrors();
+        Timestamp(errors, "from", request.From);
+        Timestamp(errors, "to", request.To);
+        if (!errors.Any && request.From is not null && request.To is not null && request.From.CompareTo(request.To) >= 0)
+        {
+            errors.Add("to", "must be after 'from'");
+        }
+
+        errors.ThrowIfAny();
+    }
+
     private void Ticket(FieldErrors errors, string prefix, Api.V1.Ticket? ticket)
     {
         if (ticket is null)

@@ -110,4 +110,28 @@ public sealed class ReviewApiTests(TriageHostFixture fixture) : IClassFixture<Tr
         Assert.Equal("rv-20", reviewed.ReviewId);
         Assert.Empty(reviewed.IndexedCaseId);
     }
+
+    [Fact]
+    public async Task Quality_stats_reflect_the_tenants_reviews_only()
+    {
+        var accepted = (await Triage("S-1", "비밀번호를 잊어버렸어요")).Draft.DraftId;
+        var rejected = (await Triage("S-2", "회원 탈퇴하고 싶어요")).Draft.DraftId;
+        var agent = _host.Client(TestKeys.AcmeAgent);
+        await agent.SubmitReviewAsync(Review("st-1", accepted, ReviewDecision.Accepted));
+        await agent.SubmitReviewAsync(Review("st-2", rejected, ReviewDecision.Rejected));
+
+        var stats = await agent.GetQualityStatsAsync(new GetQualityStatsRequest());
+        Assert.True(stats.Decisions >= 2);
+        Assert.True(stats.Reviews >= 2);
+        Assert.True(stats.RejectionReasons.GetValueOrDefault("wrong policy") >= 1);
+        Assert.True(stats.DraftsByDrafter.GetValueOrDefault("composer") >= 2);
+        Assert.InRange(stats.AcceptanceRate, 0.0, 1.0);
+
+        await RpcAssert.Fails(StatusCode.PermissionDenied, () => _host.Client(TestKeys.AcmeIntake).GetQualityStatsAsync(new GetQualityStatsRequest()).ResponseAsync);
+        await RpcAssert.InvalidField("to", () => agent.GetQualityStatsAsync(new GetQualityStatsRequest
+        {
+            From = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            To = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)),
+        }).ResponseAsync);
+    }
 }
