@@ -1,3 +1,4 @@
+using Triage.OpenAiCompat;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using OpenAI;

@@ -1,10 +1,10 @@
 using System.ClientModel.Primitives;
 
-namespace Triage.Drafting.Llm;
+namespace Triage.OpenAiCompat;
 
 /// <summary>The OpenAI client insists on a credential; servers that take none (Ollama, vLLM without --api-key) get no
 /// Authorization header at all rather than a placeholder key that looks real in their logs.</summary>
-internal sealed class NoAuthenticationPolicy : AuthenticationPolicy
+public sealed class NoAuthenticationPolicy : AuthenticationPolicy
 {
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
         => ProcessNext(message, pipeline, currentIndex);

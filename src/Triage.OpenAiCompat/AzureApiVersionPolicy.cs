@@ -1,9 +1,9 @@
 using System.ClientModel.Primitives;
 
-namespace Triage.Retrieval.Embedding.Remote;
+namespace Triage.OpenAiCompat;
 
 /// <summary>Azure OpenAI's deployment URLs need <c>api-version</c> on every request; the OpenAI client never adds it.</summary>
-internal sealed class AzureApiVersionPolicy(string apiVersion) : PipelinePolicy
+public sealed class AzureApiVersionPolicy(string apiVersion) : PipelinePolicy
 {
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
     {
