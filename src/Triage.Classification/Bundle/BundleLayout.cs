@@ -5,6 +5,7 @@ public static class BundleLayout
 {
     public const string CardFile = "model-card.json";
     public const string FeaturesFile = "features.mlnet";
+    public const string AssemblyFile = "assembly.mlnet";
 
     public static string HeadFile(string head) => $"heads/{head}.mlnet";
 

@@ -23,8 +23,10 @@ internal static class BundleWriter
             await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 await using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: false);
-                var featurized = parts.Features.GetOutputSchema(parts.InputSchema);
-                await AddModelAsync(zip, BundleLayout.FeaturesFile, ml, parts.Features, parts.InputSchema, ct);
+                var textSchema = parts.Features.GetOutputSchema(parts.InputSchema);
+                var featurized = parts.Assembly.GetOutputSchema(textSchema);
+                await AddModelAsync(zip, card.FeaturesFile, ml, parts.Features, parts.InputSchema, ct);
+                await AddModelAsync(zip, card.AssemblyFile, ml, parts.Assembly, textSchema, ct);
                 foreach (var head in HeadNames.All)
                 {
                     var headCard = card.Heads[head];

@@ -26,6 +26,7 @@ public sealed class ModelBundleLoader : IModelBundleLoader
             var card = ReadCard(zip);
             var ml = CreateContext(card.Seed);
             var features = ReadModel(ml, zip, card.FeaturesFile, out var inputSchema);
+            var assembly = ReadModel(ml, zip, card.AssemblyFile, out _);
             var heads = new Dictionary<string, ITransformer>(StringComparer.Ordinal);
             var evidence = new Dictionary<string, ITransformer>(StringComparer.Ordinal);
             foreach (var head in HeadNames.All)
@@ -35,7 +36,7 @@ public sealed class ModelBundleLoader : IModelBundleLoader
                 evidence[head] = headCard.EvidenceFile == headCard.ModelFile ? heads[head] : ReadModel(ml, zip, headCard.EvidenceFile, out _);
             }
 
-            return new ModelParts(inputSchema, features, heads, evidence).Compose(ml, card);
+            return new ModelParts(inputSchema, features, assembly, heads, evidence).Compose(ml, card);
         }
         catch (InvalidDataException ex)
         {

@@ -12,7 +12,7 @@ namespace Triage.Classifier.Bundle;
 /// </summary>
 public sealed record ModelCard
 {
-    public const string CurrentFormat = "triage-bundle/1";
+    public const string CurrentFormat = "triage-bundle/2";
 
     public string Format { get; init; } = CurrentFormat;
 
@@ -26,9 +26,15 @@ public sealed record ModelCard
 
     public double ValidationFraction { get; init; }
 
+    /// <summary>Validation macro-F1 within which the cheaper candidate is chosen over the best one.</summary>
+    public double SelectionMargin { get; init; }
+
     public double TrainingSeconds { get; init; }
 
     public string FeaturesFile { get; init; } = BundleLayout.FeaturesFile;
+
+    /// <summary>Channel one-hot and the urgency feature vector, applied to the text featurizer's output.</summary>
+    public string AssemblyFile { get; init; } = BundleLayout.AssemblyFile;
 
     public required FeaturizerSettings Featurizer { get; init; }
 

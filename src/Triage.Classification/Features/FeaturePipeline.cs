@@ -9,10 +9,23 @@ namespace Triage.Classifier.Features;
 /// character 1-4-grams of the prepared text (the character n-grams carry Korean, whose words ML.NET cannot split), the
 /// channel one-hot over a fixed channel list (so a channel missing from one export still has its slot),
 /// and the urgency features (text, channel and cues) the urgency head reads.
+/// It comes in two parts, the text featurizer and the assembly of the rest, because ML.NET computes a
+/// column anew for every consumer within a row: serving runs the text featurizer once in its own
+/// prediction engine and hands the vector to a second engine for everything downstream.
 /// </summary>
 public static class FeaturePipeline
 {
-    public static IEstimator<ITransformer> Create(MLContext ml, FeaturizerSettings settings)
+    public static IEstimator<ITransformer> Create(MLContext ml, FeaturizerSettings settings) => CreateText(ml, settings).Append(CreateAssembly(ml));
+
+    /// <summary>Fits both parts and returns them separately, as the bundle stores them.</summary>
+    public static (ITransformer Text, ITransformer Assembly) Fit(MLContext ml, FeaturizerSettings settings, IDataView data)
+    {
+        var text = CreateText(ml, settings).Fit(data);
+        var assembly = CreateAssembly(ml).Fit(text.Transform(data));
+        return (text, assembly);
+    }
+
+    public static IEstimator<ITransformer> CreateText(MLContext ml, FeaturizerSettings settings)
     {
         var text = new TextFeaturizingEstimator.Options
         {
@@ -36,9 +49,13 @@ public static class FeaturePipeline
                 MaximumNgramsCount = [settings.MaxCharNgrams],
             },
         };
+        return ml.Transforms.Text.FeaturizeText(FeatureColumns.TextFeatures, text, FeatureColumns.Text);
+    }
+
+    public static IEstimator<ITransformer> CreateAssembly(MLContext ml)
+    {
         var channels = ml.Data.LoadFromEnumerable(new[] { "email", "chat", "phone", "social", "web_form" }.Select(c => new ChannelRow { Channel = c }));
-        return ml.Transforms.Text.FeaturizeText(FeatureColumns.TextFeatures, text, FeatureColumns.Text)
-            .Append(ml.Transforms.Categorical.OneHotEncoding(FeatureColumns.ChannelFeatures, FeatureColumns.Channel, keyData: channels))
+        return ml.Transforms.Categorical.OneHotEncoding(FeatureColumns.ChannelFeatures, FeatureColumns.Channel, keyData: channels)
             .Append(ml.Transforms.Concatenate(FeatureColumns.UrgencyFeatures, FeatureColumns.TextFeatures, FeatureColumns.ChannelFeatures, FeatureColumns.Cues));
     }
 

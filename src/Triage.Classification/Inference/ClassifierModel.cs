@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Triage.Classifier.Bundle;
 using Triage.Classifier.Data;
 using Triage.Classifier.Features;
@@ -8,39 +9,48 @@ using Triage.Core.Classification;
 namespace Triage.Classifier.Inference;
 
 /// <summary>
-/// A loaded bundle: one composed ML.NET pipeline (featurizer, then the three heads) scored through
-/// pooled prediction engines, since a PredictionEngine is not thread-safe but is expensive enough to
-/// reuse. Immutable otherwise, so any number of threads may classify at once.
+/// A loaded bundle scored through two chained prediction engines: the text featurizer, then everything
+/// downstream of it (channel and urgency features, the three heads). Two engines because ML.NET
+/// recomputes a column for each consumer within a row, and every head reads the text features: one
+/// engine would featurize the text several times per ticket. Engines are pooled, since a
+/// PredictionEngine is not thread-safe but is too expensive to create per call; everything else is
+/// immutable, so any number of threads may classify at once.
 /// </summary>
 public sealed class ClassifierModel : IClassifierModel
 {
     private readonly MLContext _ml;
-    private readonly ITransformer _pipeline;
+    private readonly ITransformer _featurizer;
+    private readonly ITransformer _downstream;
     private readonly DataViewSchema _inputSchema;
+    private readonly SchemaDefinition _featureRowSchema;
     private readonly HeadRuntime _category;
     private readonly HeadRuntime _intent;
     private readonly HeadRuntime _urgency;
     private readonly ConcurrentBag<Scorer> _pool = [];
 
-    internal ClassifierModel(MLContext ml, ITransformer pipeline, DataViewSchema inputSchema, ModelCard card, IReadOnlyList<HeadRuntime> heads)
+    internal ClassifierModel(MLContext ml, ITransformer featurizer, ITransformer downstream, DataViewSchema inputSchema, int textFeatureCount, ModelCard card, IReadOnlyList<HeadRuntime> heads)
     {
         _ml = ml;
-        _pipeline = pipeline;
+        _featurizer = featurizer;
+        _downstream = downstream;
         _inputSchema = inputSchema;
+        _featureRowSchema = SchemaDefinition.Create(typeof(FeatureRow), SchemaDefinition.Direction.Read);
+        _featureRowSchema[nameof(FeatureRow.TextFeatures)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, textFeatureCount);
+        _featureRowSchema[nameof(FeatureRow.Cues)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, UrgencyCues.Count);
         Card = card;
         _category = heads.Single(h => h.Head == HeadNames.Category);
         _intent = heads.Single(h => h.Head == HeadNames.Intent);
         _urgency = heads.Single(h => h.Head == HeadNames.Urgency);
         Description = Describe(card);
-        _pool.Add(new Scorer(_ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(_pipeline, _inputSchema)));
+        _pool.Add(CreateScorer());
     }
 
     public ModelDescription Description { get; }
 
     public ModelCard Card { get; }
 
-    /// <summary>The composed pipeline, for batch scoring and the no-label-leak check.</summary>
-    internal ITransformer Pipeline => _pipeline;
+    /// <summary>The whole pipeline as one transformer, for batch scoring and the no-label-leak check.</summary>
+    internal ITransformer Pipeline => new TransformerChain<ITransformer>(_featurizer, _downstream);
 
     internal DataViewSchema InputSchema => _inputSchema;
 
@@ -49,16 +59,16 @@ public sealed class ClassifierModel : IClassifierModel
         ArgumentNullException.ThrowIfNull(input);
         if (!_pool.TryTake(out var scorer))
         {
-            scorer = new Scorer(_ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(_pipeline, _inputSchema));
+            scorer = CreateScorer();
         }
 
         try
         {
-            var output = scorer.Predict(ModelInput.From(input));
+            var (features, output) = scorer.Predict(ModelInput.From(input));
             return new TicketClassification(
                 Description.Version,
-                _category.Predict(output.CategoryScore, output.TextFeatures),
-                _intent.Predict(output.IntentScore, output.TextFeatures),
+                _category.Predict(output.CategoryScore, features.TextFeatures),
+                _intent.Predict(output.IntentScore, features.TextFeatures),
                 _urgency.Predict(output.UrgencyScore, output.UrgencyFeatures));
         }
         finally
@@ -100,15 +110,25 @@ public sealed class ClassifierModel : IClassifierModel
         return new ModelDescription(card.Version, card.CreatedAt, heads);
     }
 
-    /// <summary>An engine with its reusable output row; one thread at a time.</summary>
-    private sealed class Scorer(PredictionEngine<ModelInput, ModelOutput> engine)
+    private Scorer CreateScorer() => new(
+        _ml.Model.CreatePredictionEngine<ModelInput, TextFeaturesRow>(_featurizer, _inputSchema),
+        _ml.Model.CreatePredictionEngine<FeatureRow, ModelOutput>(_downstream, ignoreMissingColumns: true, inputSchemaDefinition: _featureRowSchema));
+
+    /// <summary>The two engines with their reusable rows; one thread at a time.</summary>
+    private sealed class Scorer(PredictionEngine<ModelInput, TextFeaturesRow> featurizer, PredictionEngine<FeatureRow, ModelOutput> heads)
     {
+        private TextFeaturesRow _text = new();
+        private readonly FeatureRow _features = new();
         private ModelOutput _output = new();
 
-        public ModelOutput Predict(ModelInput input)
+        public (FeatureRow Features, ModelOutput Output) Predict(ModelInput input)
         {
-            engine.Predict(input, ref _output);
-            return _output;
+            featurizer.Predict(input, ref _text);
+            _features.TextFeatures = _text.TextFeatures;
+            _features.Channel = input.Channel;
+            _features.Cues = input.Cues;
+            heads.Predict(_features, ref _output);
+            return (_features, _output);
         }
     }
 }

@@ -13,15 +13,17 @@ namespace Triage.Classifier.Inference;
 internal sealed record ModelParts(
     DataViewSchema InputSchema,
     ITransformer Features,
+    ITransformer Assembly,
     IReadOnlyDictionary<string, ITransformer> Heads,
     IReadOnlyDictionary<string, ITransformer> Evidence)
 {
     public ClassifierModel Compose(MLContext ml, ModelCard card)
     {
-        var pipeline = new Microsoft.ML.Data.TransformerChain<ITransformer>(
-            [Features, .. HeadNames.All.Select(h => Heads.TryGetValue(h, out var t) ? t : throw new InvalidDataException($"the bundle has no '{h}' head"))]);
-        var output = pipeline.GetOutputSchema(InputSchema);
-        var featurized = Features.GetOutputSchema(InputSchema);
+        var downstream = new Microsoft.ML.Data.TransformerChain<ITransformer>(
+            [Assembly, .. HeadNames.All.Select(h => Heads.TryGetValue(h, out var t) ? t : throw new InvalidDataException($"the bundle has no '{h}' head"))]);
+        var textSchema = Features.GetOutputSchema(InputSchema);
+        var output = downstream.GetOutputSchema(textSchema);
+        var featurized = Assembly.GetOutputSchema(textSchema);
         var runtimes = new List<HeadRuntime>();
         foreach (var head in HeadNames.All)
         {
@@ -38,6 +40,7 @@ internal sealed record ModelParts(
             runtimes.Add(new HeadRuntime(head, labels, headCard.Temperature, headCard.Thresholds, evidence));
         }
 
-        return new ClassifierModel(ml, pipeline, InputSchema, card, runtimes);
+        var textColumn = textSchema.GetColumnOrNull(FeatureColumns.TextFeatures) ?? throw new InvalidDataException($"the featurizer leaves no {FeatureColumns.TextFeatures} column");
+        return new ClassifierModel(ml, Features, downstream, InputSchema, ((Microsoft.ML.Data.VectorDataViewType)textColumn.Type).Size, card, runtimes);
     }
 }

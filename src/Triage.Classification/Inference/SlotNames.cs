@@ -3,7 +3,9 @@ namespace Triage.Classifier.Inference;
 /// <summary>
 /// Turns ML.NET's feature slot names into terms a representative can read: word n-grams "please|refund"
 /// become "please refund", character n-grams "<␂>|환|불" become "환불", and the channel and cue slots get
-/// their meaning ("channel: phone", "cue: time-pressure"). Single characters explain nothing and are dropped.
+/// their meaning ("channel: phone", "cue: time-pressure"). Single characters explain nothing and are dropped,
+/// and so are character n-grams without Hangul: they exist to carry Korean, and for Latin text the word
+/// n-grams say the same thing readably ("refund" rather than "efun").
 /// </summary>
 internal static class SlotNames
 {
@@ -30,11 +32,13 @@ internal static class SlotNames
             var text = isChar
                 ? string.Concat(parts.Select(p => p switch { "<␠>" => " ", "<␂>" or "<␃>" => "", _ => p })).Trim()
                 : string.Join(' ', parts);
-            return text.Length < 2 ? "" : text;
+            return text.Length < 2 || (isChar && !text.Any(IsHangul)) ? "" : text;
         }
 
         return name;
     }
+
+    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3' or >= '\u3131' and <= '\u318E';
 
     private static string CueName(string slot) =>
         int.TryParse(slot, out var index) && index >= 0 && index < Features.UrgencyCues.Names.Count ? Features.UrgencyCues.Names[index] : slot;

@@ -32,8 +32,9 @@ public sealed class BundleTrainer(TrainingOptions options, TextWriter log)
         log.WriteLine($"{data.Examples.Count} training rows: {train.Count} train, {validation.Count} validation; {data.HeldOut.Count} held out.");
 
         var raw = ml.Data.LoadFromEnumerable(train.Select(e => ModelInput.From(e.Input)).ToList());
-        var features = FeaturePipeline.Create(ml, options.Featurizer).Fit(raw);
-        var featureCount = ((Microsoft.ML.Data.VectorDataViewType)features.GetOutputSchema(raw.Schema)[FeatureColumns.TextFeatures].Type).Size;
+        var (textFeatures, assembly) = FeaturePipeline.Fit(ml, options.Featurizer, raw);
+        var features = new Microsoft.ML.Data.TransformerChain<ITransformer>(textFeatures, assembly);
+        var featureCount = ((Microsoft.ML.Data.VectorDataViewType)textFeatures.GetOutputSchema(raw.Schema)[FeatureColumns.TextFeatures].Type).Size;
         log.WriteLine($"featurizer: {featureCount} text features ({watch.Elapsed.TotalSeconds:F1} s)");
 
         var bakeOff = new HeadBakeOff(ml, options, log);
@@ -53,7 +54,7 @@ public sealed class BundleTrainer(TrainingOptions options, TextWriter log)
             headCards[head] = result.Card;
         }
 
-        var parts = new ModelParts(raw.Schema, features, heads, evidence);
+        var parts = new ModelParts(raw.Schema, textFeatures, assembly, heads, evidence);
         var createdAt = DateTimeOffset.UtcNow;
         var draft = new ModelCard
         {
@@ -62,6 +63,7 @@ public sealed class BundleTrainer(TrainingOptions options, TextWriter log)
             Seed = options.Seed,
             TargetPrecision = options.TargetPrecision,
             ValidationFraction = options.ValidationFraction,
+            SelectionMargin = options.SelectionMargin,
             Featurizer = options.Featurizer,
             DataSources = data.Sources,
             Heads = headCards,

@@ -9,9 +9,11 @@ using Triage.Classifier.Features;
 namespace Triage.Classifier.Training;
 
 /// <summary>
-/// Trains one head's candidates, scores each on the validation split, keeps the best by macro-F1 (the
-/// first listed wins a tie, so the cheap linear model wins when nothing beats it), then calibrates it
-/// (temperature on validation) and sets its per-class thresholds for the target precision.
+/// Trains one head's candidates, scores each on the validation split and keeps the best by macro-F1,
+/// except that a candidate listed earlier (cheaper to serve: the linear model first) wins when it is
+/// within the selection margin of the best: a difference that small is validation noise, while the
+/// latency of a stacked head is paid on every ticket. Then calibrates the choice (temperature on
+/// validation) and sets its per-class thresholds for the target precision.
 /// </summary>
 internal sealed class HeadBakeOff(MLContext ml, TrainingOptions options, TextWriter log)
 {
@@ -50,7 +52,8 @@ internal sealed class HeadBakeOff(MLContext ml, TrainingOptions options, TextWri
             log.WriteLine($"  {set.Head,-8} {trainer.Name,-58} validation macro-F1 {metrics.MacroF1:F3}  accuracy {metrics.Accuracy:F3}  ECE {metrics.ExpectedCalibrationError:F3}  [{byOrigin}]  ({seconds:F1} s)");
         }
 
-        var best = candidates.OrderByDescending(c => c.Result.ValidationMacroF1).First();
+        var top = candidates.Max(c => c.Result.ValidationMacroF1);
+        var best = candidates.First(c => c.Result.ValidationMacroF1 >= top - options.SelectionMargin);
         var temperature = TemperatureScaling.Fit(best.Scores, set.ValidationLabels);
         var calibrated = Score(set, best.Scores, temperature);
         var eceBefore = MetricsCalculator.Compute(Score(set, best.Scores, 1.0)).ExpectedCalibrationError;

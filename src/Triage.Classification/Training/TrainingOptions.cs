@@ -18,5 +18,8 @@ public sealed record TrainingOptions
     /// <summary>The bake-off's candidates, by <see cref="TrainerKind"/> name; the linear one is always trained (it explains predictions).</summary>
     public IReadOnlyList<string> Trainers { get; init; } = TrainerKind.All;
 
+    /// <summary>Validation macro-F1 within which a cheaper (earlier listed) candidate beats the best one.</summary>
+    public double SelectionMargin { get; init; } = 0.005;
+
     public string Notes { get; init; } = "";
 }

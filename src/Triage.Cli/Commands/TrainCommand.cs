@@ -76,6 +76,7 @@ internal static class TrainCommand
                     Seed = parse.GetValue(seed),
                     TargetPrecision = parse.GetValue(precision),
                     Trainers = TrainerNames(parse.GetValue(trainers)),
+                    Notes = "trained with: triage " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 };
                 if (parse.GetValue(suspects))
                 {
