@@ -13,7 +13,8 @@ using Triage.Api.V1;
 namespace Triage.Tests.Api;
 
 /// <summary>The real service in process (TestServer), configured with <see cref="TestKeys"/>.</summary>
-public sealed class TriageHost(bool withKeys = true) : WebApplicationFactory<Program>
+/// <param name="fakeModels">Serve <see cref="FakeBundleLoader"/> bundles; false loads real ML.NET bundles.</param>
+public sealed class TriageHost(bool withKeys = true, bool fakeModels = true) : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = withKeys ? new(TestKeys.Configuration()) : [];
 
@@ -24,6 +25,8 @@ public sealed class TriageHost(bool withKeys = true) : WebApplicationFactory<Pro
     }
 
     /// <summary>Where this host's active bundle lives: a fresh directory per host.</summary>
+    public string FeedbackPath => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ModelPath))!, "feedback.db");
+
     public string ModelPath { get; } = Path.Combine(Directory.CreateTempSubdirectory("triage-model-").FullName, "active", "model.zip");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -35,7 +38,10 @@ public sealed class TriageHost(bool withKeys = true) : WebApplicationFactory<Pro
         _settings.TryAdd("Triage:Retrieval:SeedDirectory", "");
         _settings.TryAdd("Triage:Feedback:Path", Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ModelPath))!, "feedback.db"));
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
-        builder.ConfigureTestServices(services => services.AddSingleton<IModelBundleLoader, FakeBundleLoader>());
+        if (fakeModels)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IModelBundleLoader, FakeBundleLoader>());
+        }
     }
 
     protected override void Dispose(bool disposing)
