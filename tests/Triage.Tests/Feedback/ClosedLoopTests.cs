@@ -62,7 +62,7 @@ public sealed class ClosedLoopTests : IDisposable
 
         var exported = await new TrainingDataReader().ReadAsync([new DataSpec(export)], null, CancellationToken.None);
         Assert.All(exported.Examples, e => Assert.Equal("newsletter", e.LabelFor("category")));
-        var data = new LoadedData([.. Fixtures.Examples(), .. exported.Examples, .. exported.Examples], Fixtures.Examples(perIntent: 6, seed: 99), []);
+        var data = new LoadedData([.. Fixtures.Examples(), .. exported.Examples, .. exported.Examples], Fixtures.Examples(perIntent: 6, seed: 99), exported.Sources);
         var retrained = await new BundleTrainer(TrainedBundleFixture.Options, TextWriter.Null).TrainAsync(data, [], CancellationToken.None);
 
         // Promote by writing aside and renaming into place, as `triage train` does; the service is watching.
@@ -71,7 +71,7 @@ public sealed class ClosedLoopTests : IDisposable
         File.Move(staged, _host.ModelPath, overwrite: true);
 
         ClassifyTicketResponse after = before;
-        for (var i = 0; i < 100 && after.ModelVersion == before.ModelVersion; i++)
+        for (var i = 0; i < 200 && after.Classification.Category.Label != "newsletter"; i++)
         {
             await Task.Delay(100);
             after = await intake.ClassifyTicketAsync(Tickets.Classify(Tickets.Valid(UnsubscribeTickets[0])));
