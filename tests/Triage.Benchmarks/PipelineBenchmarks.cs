@@ -63,7 +63,7 @@ public class PipelineBenchmarks
 
     [Benchmark]
     public Task<IReadOnlyList<SimilarCase>> SearchAndRank() => _search.FindAsync("bench", _ticket.Redacted.Text, 3, 0, CaseFilter.None,
-        new RankingHints(_classification.Category.Label, _classification.Intent.Label), CancellationToken.None);
+        RankingHintsFrom.Prediction(_classification), CancellationToken.None);
 
     [Benchmark]
     public DraftResult Compose() => _composer.Compose(DraftRequest.From(_ticket, _classification, TimeSpan.FromHours(24),
@@ -75,7 +75,7 @@ public class PipelineBenchmarks
         var prepared = TicketPreparer.Prepare(_ticket.Ticket);
         var classification = _model.Classify(new ClassifierInput(prepared.Text.Text, prepared.Language, prepared.Ticket.Channel));
         var cases = await _search.FindAsync("bench", prepared.Redacted.Text, 3, 0, CaseFilter.None,
-            new RankingHints(classification.Category.Label, classification.Intent.Label), CancellationToken.None);
+            RankingHintsFrom.Prediction(classification), CancellationToken.None);
         return _composer.Compose(DraftRequest.From(prepared, classification, TimeSpan.FromHours(24), cases.Select(c => new GroundingCase(c.Case, c.Score)).ToList()));
     }
 
