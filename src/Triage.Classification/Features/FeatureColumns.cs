@@ -5,6 +5,9 @@ public static class FeatureColumns
 {
     public const string Text = nameof(ModelInput.Text);
     public const string Channel = nameof(ModelInput.Channel);
+    public const string Chars = nameof(ModelInput.Chars);
+    public const string WordFeatures = "WordFeatures";
+    public const string CharFeatures = "CharFeatures";
     public const string Cues = nameof(ModelInput.Cues);
     public const string Label = nameof(LabeledModelInput.Label);
     public const string Row = nameof(LabeledModelInput.Row);

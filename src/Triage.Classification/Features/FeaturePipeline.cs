@@ -5,8 +5,9 @@ using Triage.Classifier.Data;
 namespace Triage.Classifier.Features;
 
 /// <summary>
-/// The featurizer every head shares, fitted once per bundle: TF-IDF weighted word 1-2-grams and
-/// character 1-4-grams of the prepared text (the character n-grams carry Korean, whose words ML.NET cannot split), the
+/// The featurizer every head shares, fitted once per bundle: TF-IDF weighted word 1-2-grams of the
+/// prepared text and character 1-4-grams of its Hangul words (the character n-grams carry Korean, whose
+/// words ML.NET cannot split; English is served by the word n-grams), the
 /// channel one-hot over a fixed channel list (so a channel missing from one export still has its slot),
 /// and the urgency features (text, channel and cues) the urgency head reads.
 /// It comes in two parts, the text featurizer and the assembly of the rest, because ML.NET computes a
@@ -27,30 +28,37 @@ public static class FeaturePipeline
 
     public static IEstimator<ITransformer> CreateText(MLContext ml, FeaturizerSettings settings)
     {
-        var text = new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.None,
-            KeepDiacritics = true,
-            KeepNumbers = true,
-            KeepPunctuations = false,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-            WordFeatureExtractor = new WordBagEstimator.Options
-            {
-                NgramLength = settings.WordNgramLength,
-                Weighting = Enum.Parse<NgramExtractingEstimator.WeightingCriteria>(settings.Weighting),
-                UseAllLengths = true,
-                MaximumNgramsCount = [settings.MaxWordNgrams],
-            },
-            CharFeatureExtractor = new WordBagEstimator.Options
-            {
-                NgramLength = settings.CharNgramLength,
-                Weighting = Enum.Parse<NgramExtractingEstimator.WeightingCriteria>(settings.Weighting),
-                UseAllLengths = true,
-                MaximumNgramsCount = [settings.MaxCharNgrams],
-            },
-        };
-        return ml.Transforms.Text.FeaturizeText(FeatureColumns.TextFeatures, text, FeatureColumns.Text);
+        var words = Options(settings);
+        words.CharFeatureExtractor = null;
+        var chars = Options(settings);
+        chars.WordFeatureExtractor = null;
+        return ml.Transforms.Text.FeaturizeText(FeatureColumns.WordFeatures, words, FeatureColumns.Text)
+            .Append(ml.Transforms.Text.FeaturizeText(FeatureColumns.CharFeatures, chars, FeatureColumns.Chars))
+            .Append(ml.Transforms.Concatenate(FeatureColumns.TextFeatures, FeatureColumns.WordFeatures, FeatureColumns.CharFeatures));
     }
+
+    private static TextFeaturizingEstimator.Options Options(FeaturizerSettings settings) => new()
+    {
+        CaseMode = TextNormalizingEstimator.CaseMode.None,
+        KeepDiacritics = true,
+        KeepNumbers = true,
+        KeepPunctuations = false,
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+        WordFeatureExtractor = new WordBagEstimator.Options
+        {
+            NgramLength = settings.WordNgramLength,
+            Weighting = Enum.Parse<NgramExtractingEstimator.WeightingCriteria>(settings.Weighting),
+            UseAllLengths = true,
+            MaximumNgramsCount = [settings.MaxWordNgrams],
+        },
+        CharFeatureExtractor = new WordBagEstimator.Options
+        {
+            NgramLength = settings.CharNgramLength,
+            Weighting = Enum.Parse<NgramExtractingEstimator.WeightingCriteria>(settings.Weighting),
+            UseAllLengths = true,
+            MaximumNgramsCount = [settings.MaxCharNgrams],
+        },
+    };
 
     public static IEstimator<ITransformer> CreateAssembly(MLContext ml)
     {

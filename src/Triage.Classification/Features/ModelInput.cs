@@ -12,6 +12,9 @@ public class ModelInput
 {
     public string Text { get; set; } = "";
 
+    /// <summary>The words of <see cref="Text"/> that contain Hangul: the only ones character n-grams are taken from.</summary>
+    public string Chars { get; set; } = "";
+
     public string Channel { get; set; } = "";
 
     [VectorType(UrgencyCues.Count)]
@@ -23,6 +26,7 @@ public class ModelInput
         where T : ModelInput
     {
         row.Text = ModelText.Prepare(input.Text);
+        row.Chars = ModelText.HangulWords(row.Text);
         row.Channel = ChannelNames.Of(input.Channel);
         row.Cues = UrgencyCues.Extract(input.Text);
         return row;

@@ -12,12 +12,15 @@ internal static class SlotNames
     public static string Display(string slot)
     {
         var name = slot;
-        foreach (var prefix in new[] { "TextFeatures.", "ChannelFeatures.", "Cues." })
+        foreach (var prefix in new[] { "TextFeatures.", "WordFeatures.", "CharFeatures.", "ChannelFeatures.", "Cues." })
         {
             if (name.StartsWith(prefix, StringComparison.Ordinal))
             {
+                var rest = name[prefix.Length..];
                 return prefix switch
                 {
+                    "WordFeatures." => Display(rest.StartsWith("Word.", StringComparison.Ordinal) ? rest : "Word." + rest),
+                    "CharFeatures." => Display(rest.StartsWith("Char.", StringComparison.Ordinal) ? rest : "Char." + rest),
                     "ChannelFeatures." => "channel: " + name[prefix.Length..],
                     "Cues." => "cue: " + CueName(name[prefix.Length..]),
                     _ => Display(name[prefix.Length..]),
