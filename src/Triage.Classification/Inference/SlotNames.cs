@@ -35,7 +35,9 @@ internal static class SlotNames
             var text = isChar
                 ? string.Concat(parts.Select(p => p switch { "<␠>" => " ", "<␂>" or "<␃>" => "", _ => p })).Trim()
                 : string.Join(' ', parts);
-            return text.Length < 2 || (isChar && !text.Any(IsHangul)) ? "" : text;
+            // Digit runs were all turned into "0": "0 0" or "0 and" name no word a representative wrote.
+            var isAboutANumber = text.Split(' ').All(w => w == "0") || (!isChar && text.Split(' ').Contains("0"));
+            return text.Length < 2 || (isChar && !text.Any(IsHangul)) || isAboutANumber ? "" : text;
         }
 
         return name;
