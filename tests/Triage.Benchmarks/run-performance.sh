@@ -12,13 +12,15 @@ mkdir -p "$out"
 duration="${DURATION:-60}"
 
 dotnet build -c Release Triage.sln >/dev/null
-dotnet run -c Release --no-build --project tests/Triage.Benchmarks -- --filter '*' --job short --exporters markdown \
-  --artifacts "$out/bdn" | tee "$out/benchmarks.log"
+if [ -z "${SKIP_BENCHMARKS:-}" ]; then
+  dotnet run -c Release --no-build --project tests/Triage.Benchmarks -- --filter '*' --job short --exporters markdown \
+    --artifacts "$out/bdn" | tee "$out/benchmarks.log"
+fi
 
 data=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 dotnet src/Triage.Server/bin/Release/net10.0/Triage.Server.dll \
-  --contentRoot src/Triage.Server \
+  --contentRoot "$PWD/src/Triage.Server" \
   --Triage:Index:Embedded:DataDirectory="$data/index" --Triage:Feedback:Path="$data/feedback.db" \
   >"$out/server.log" 2>&1 &
 server=$!

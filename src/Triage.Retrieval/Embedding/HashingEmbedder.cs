@@ -11,7 +11,7 @@ namespace Triage.Retrieval.Embedding;
 /// </summary>
 public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<float>>
 {
-    public const int DefaultDimension = 1024;
+    public const int DefaultDimension = 512;
     private readonly IdfTable _idf;
 
     public HashingEmbedder(IdfTable idf, int dimension = DefaultDimension)
