@@ -54,7 +54,8 @@ public sealed class LlmFallbackTests(ITestOutputHelper output) : IAsyncLifetime
 
         output.WriteLine($"hanging endpoint: composer draft after {watch.Elapsed.TotalMilliseconds:0} ms (deadline {deadline.TotalMilliseconds:0} ms)");
         AssertComposerFallback(draft, "deadline");
-        Assert.InRange(watch.Elapsed, deadline - TimeSpan.FromMilliseconds(50), deadline + TimeSpan.FromMilliseconds(400));
+        // Not before the deadline, and long before the 30 s hang (the margin absorbs a loaded CI machine).
+        Assert.InRange(watch.Elapsed, deadline - TimeSpan.FromMilliseconds(50), deadline + TimeSpan.FromMilliseconds(2000));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
 
         Assert.True(e.Transient);
         Assert.Contains("unavailable", e.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}"); // bounded retries, with room for a loaded CI machine
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         Assert.True(e.Transient);
         Assert.Contains("deadline", e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, _server.Faults.CallsTo(QdrantMethods.Query));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}"); // the server would hold each call 5 s: bounded by the deadline
     }
 
     [Fact]
