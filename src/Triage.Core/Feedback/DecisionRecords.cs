@@ -12,7 +12,7 @@ public static class DecisionRecords
     public static DecisionRecord From(
         string tenantId,
         PreparedTicket prepared,
-        TicketClassification classification,
+        TicketClassification? classification,
         IReadOnlyList<string> retrievedCaseIds,
         DateTimeOffset receivedAt,
         TimeSpan? firstResponseTarget,
@@ -30,10 +30,10 @@ public static class DecisionRecords
             Clean(ticket.Body),
             prepared.Language,
             ticket.Channel,
-            classification.ModelVersion,
-            Label(classification.Category),
-            Label(classification.Intent),
-            Label(classification.Urgency),
+            classification?.ModelVersion ?? string.Empty,
+            Label(classification?.Category),
+            Label(classification?.Intent),
+            Label(classification?.Urgency),
             retrievedCaseIds,
             draft is null ? null : draftId,
             draft?.Drafter,
@@ -43,5 +43,7 @@ public static class DecisionRecords
 
     private static string Clean(string? raw) => PiiRedactor.Instance.Redact(TextNormalizer.Instance.Normalize(raw).Text).Text;
 
-    private static PredictedLabel Label(HeadPrediction head) => new(head.Label, head.Confidence, head.Abstained);
+    /// <summary>Without a model (the call degraded) nothing was predicted: an empty label that counts as abstained.</summary>
+    private static PredictedLabel Label(HeadPrediction? head) =>
+        head is null ? new PredictedLabel(string.Empty, 0, true) : new(head.Label, head.Confidence, head.Abstained);
 }

@@ -18,23 +18,7 @@ public sealed class DecisionLog(IFeedbackStore store, ILogger<DecisionLog> logge
         string? draftId, DraftResult? draft, TimeSpan? target, CancellationToken ct)
     {
         var t = prepared.Ticket;
-        var decision = new DecisionRecord(
-            tenant,
-            t.TicketId,
-            t.CreatedAt ?? clock.GetUtcNow(),
-            Redact(t.Subject),
-            Redact(t.Body),
-            prepared.Language,
-            t.Channel,
-            classification?.ModelVersion ?? string.Empty,
-            Label(classification?.Category),
-            Label(classification?.Intent),
-            Label(classification?.Urgency),
-            caseIds.ToList(),
-            draftId,
-            draft?.Drafter,
-            draft?.Text,
-            target);
+        var decision = DecisionRecords.From(tenant, prepared, classification, caseIds.ToList(), t.CreatedAt ?? clock.GetUtcNow(), target, draftId, draft);
         try
         {
             await store.RecordDecisionAsync(decision, ct);
@@ -46,10 +30,4 @@ public sealed class DecisionLog(IFeedbackStore store, ILogger<DecisionLog> logge
             return new Degradation { Component = Component.Recording, Reason = $"the decision was not recorded ({ex.GetType().Name}); a review of this draft will be refused" };
         }
     }
-
-    private static string Redact(string text) =>
-        Core.Privacy.PiiRedactor.Instance.Redact(Core.Text.TextNormalizer.Instance.Normalize(text).Text).Text;
-
-    private static PredictedLabel Label(Core.Classification.HeadPrediction? head) =>
-        head is null ? new PredictedLabel(string.Empty, 0, true) : new PredictedLabel(head.Label, head.Confidence, head.Abstained);
 }
