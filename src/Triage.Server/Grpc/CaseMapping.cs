@@ -11,17 +11,17 @@ internal static class CaseMapping
     public static CaseFilter ToDomain(this V1.CaseFilter? f) => f is null
         ? CaseFilter.None
         : new CaseFilter(
-            Empty(f.Category),
-            Empty(f.Intent),
-            Empty(f.Language),
-            f.Channel == V1.Channel.Unspecified ? null : new V1.Ticket { Channel = f.Channel }.ToDomain().Channel,
+            f.Category.NullIfEmpty(),
+            f.Intent.NullIfEmpty(),
+            f.Language.NullIfEmpty(),
+            f.Channel.ToDomain(),
             f.ResolvedAfter?.ToDateTimeOffset());
 
     public static CaseRecord ToDomain(this V1.ResolvedCase c, string tenant, string language) => new(
         tenant,
         c.CaseId,
         language,
-        c.Channel == V1.Channel.Unspecified ? null : new V1.Ticket { Channel = c.Channel }.ToDomain().Channel,
+        c.Channel.ToDomain(),
         c.Subject,
         c.Body,
         c.Reply,
@@ -52,5 +52,4 @@ internal static class CaseMapping
         return proto;
     }
 
-    private static string? Empty(string value) => value.Length == 0 ? null : value;
 }

@@ -9,20 +9,17 @@ namespace Triage.Server.Grpc;
 /// <summary>Translation between the wire types and the domain's; validation has already run.</summary>
 internal static class ProtoMapping
 {
+    /// <summary>Proto3 strings are never null: empty means "not given".</summary>
+    public static string? NullIfEmpty(this string value) => value.Length == 0 ? null : value;
+
     public static Ticket ToDomain(this V1.Ticket t) => new(
         t.TicketId,
         t.Subject,
         t.Body,
-        t.Channel switch
-        {
-            V1.Channel.Email => Channel.Email,
-            V1.Channel.Chat => Channel.Chat,
-            V1.Channel.Phone => Channel.Phone,
-            V1.Channel.Social => Channel.Social,
-            _ => Channel.WebForm,
-        },
-        string.IsNullOrEmpty(t.Language) ? null : t.Language,
-        string.IsNullOrEmpty(t.CustomerId) ? null : t.CustomerId,
+        // A ticket's channel is required and validated, so it always maps.
+        t.Channel.ToDomain() ?? Channel.WebForm,
+        t.Language.NullIfEmpty(),
+        t.CustomerId.NullIfEmpty(),
         (CustomerTier)(int)t.CustomerTier,
         t.CreatedAt?.ToDateTimeOffset(),
         t.Metadata.Count == 0 ? null : new Dictionary<string, string>(t.Metadata));

@@ -80,7 +80,7 @@ public sealed partial class TriageApiService
     {
         var prepared = TicketPreparer.Prepare(request.Ticket.ToDomain());
         var response = new DraftReplyResponse();
-        string? category = Empty(request.Category), intent = Empty(request.Intent), urgency = Empty(request.Urgency);
+        string? category = request.Category.NullIfEmpty(), intent = request.Intent.NullIfEmpty(), urgency = request.Urgency.NullIfEmpty();
         TicketClassification? classification = null;
         if ((category is null || intent is null || urgency is null) && models.Current is { } model)
         {
@@ -140,6 +140,4 @@ public sealed partial class TriageApiService
 
         return draft;
     }
-
-    private static string? Empty(string value) => value.Length == 0 ? null : value;
 }

@@ -29,11 +29,11 @@ public sealed partial class TriageApiService
             },
             request.RepresentativeId,
             clock.GetUtcNow(),
-            Empty(request.FinalText),
-            Empty(request.RejectionReason),
-            Empty(request.CorrectedCategory),
-            Empty(request.CorrectedIntent),
-            Empty(request.CorrectedUrgency)), context.CancellationToken);
+            request.FinalText.NullIfEmpty(),
+            request.RejectionReason.NullIfEmpty(),
+            request.CorrectedCategory.NullIfEmpty(),
+            request.CorrectedIntent.NullIfEmpty(),
+            request.CorrectedUrgency.NullIfEmpty()), context.CancellationToken);
 
         switch (outcome.Kind)
         {
@@ -72,7 +72,7 @@ public sealed partial class TriageApiService
             CallerIdentity.Of(context).Tenant,
             request.From?.ToDateTimeOffset(),
             request.To?.ToDateTimeOffset(),
-            Empty(request.Language),
+            request.Language.NullIfEmpty(),
             request.LabelSource switch
             {
                 Api.V1.LabelSource.Corrected => Core.Feedback.LabelSource.Corrected,
@@ -88,7 +88,7 @@ public sealed partial class TriageApiService
                     TicketId = item.TicketId,
                     Subject = item.Subject,
                     Body = item.Body,
-                    Channel = ToProto(item.Channel),
+                    Channel = item.Channel.ToProto(),
                     Language = item.Language,
                 },
                 Language = item.Language,
@@ -133,13 +133,4 @@ public sealed partial class TriageApiService
     }
 
     private static string ReviewCaseId(string draftId) => "review-" + draftId;
-
-    private static Api.V1.Channel ToProto(Core.Tickets.Channel channel) => channel switch
-    {
-        Core.Tickets.Channel.Email => Api.V1.Channel.Email,
-        Core.Tickets.Channel.Chat => Api.V1.Channel.Chat,
-        Core.Tickets.Channel.Phone => Api.V1.Channel.Phone,
-        Core.Tickets.Channel.Social => Api.V1.Channel.Social,
-        _ => Api.V1.Channel.WebForm,
-    };
 }
