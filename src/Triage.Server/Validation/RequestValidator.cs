@@ -116,12 +116,7 @@ public sealed class RequestValidator(IOptions<IntakeOptions> options)
     public void Validate(ExportLabeledTicketsRequest request)
     {
         var errors = new FieldErrors();
-        Timestamp(errors, "from", request.From);
-        Timestamp(errors, "to", request.To);
-        if (!errors.Any && request.From is not null && request.To is not null && request.From.CompareTo(request.To) >= 0)
-        {
-            errors.Add("to", "must be after 'from'");
-        }
+        TimeRange(errors, request.From, request.To);
 
         TextRules.OptionalLanguage(errors, "language", request.Language);
         if (!System.Enum.IsDefined(request.LabelSource))
@@ -135,12 +130,7 @@ public sealed class RequestValidator(IOptions<IntakeOptions> options)
     public void Validate(GetQualityStatsRequest request)
     {
         var errors = new FieldErrors();
-        Timestamp(errors, "from", request.From);
-        Timestamp(errors, "to", request.To);
-        if (!errors.Any && request.From is not null && request.To is not null && request.From.CompareTo(request.To) >= 0)
-        {
-            errors.Add("to", "must be after 'from'");
-        }
+        TimeRange(errors, request.From, request.To);
 
         errors.ThrowIfAny();
     }
@@ -211,6 +201,18 @@ public sealed class RequestValidator(IOptions<IntakeOptions> options)
         if (!System.Enum.IsDefined(channel))
         {
             errors.Add(field, $"unknown value {(int)channel}");
+        }
+    }
+
+    /// <summary>An optional window: both ends valid timestamps, and <c>to</c> after <c>from</c> when both are given.</summary>
+    private static void TimeRange(FieldErrors errors, Timestamp? from, Timestamp? to)
+    {
+        var before = errors.Violations.Count;
+        Timestamp(errors, "from", from);
+        Timestamp(errors, "to", to);
+        if (errors.Violations.Count == before && from is not null && to is not null && from.CompareTo(to) >= 0)
+        {
+            errors.Add("to", "must be after 'from'");
         }
     }
 
