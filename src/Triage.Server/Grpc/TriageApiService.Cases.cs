@@ -14,6 +14,9 @@ namespace Triage.Server.Grpc;
 /// <summary>The resolved-case calls: search, bulk import, delete. Always within the caller's tenant.</summary>
 public sealed partial class TriageApiService
 {
+    /// <summary>Itemized ingestion errors per call; <c>rejected</c> still counts every bad item.</summary>
+    public const int MaxReportedItemErrors = 100;
+
     [RequireRole(TriageRole.Intake | TriageRole.Agent)]
     public override async Task<FindSimilarCasesResponse> FindSimilarCases(FindSimilarCasesRequest request, ServerCallContext context)
     {
@@ -67,8 +70,9 @@ public sealed partial class TriageApiService
             var errors = validator.Check(item);
             if (errors.Any)
             {
-                // A bad item is reported and skipped; the stream goes on.
-                foreach (var violation in errors.Violations)
+                // A bad item is counted and skipped; the stream goes on. Only the first errors are itemized,
+                // so an import of many bad items still gets an answer a default-sized client can receive.
+                foreach (var violation in errors.Violations.Take(MaxReportedItemErrors - response.Errors.Count))
                 {
                     response.Errors.Add(new IngestItemError { Index = index, CaseId = item.CaseId, Field = violation.Field, Message = violation.Description });
                 }

@@ -15,8 +15,10 @@ namespace Triage.Server.Grpc;
 
 /// <summary>
 /// The public API. Each method authorizes by attribute (see <see cref="AuthInterceptor"/>), validates,
-/// and hands over to the domain; it holds no logic of its own.
+/// and hands over to the domain; it holds no logic of its own. Bound through <see cref="StrictRequestBinding"/>
+/// so that a request that does not parse is INVALID_ARGUMENT rather than UNKNOWN.
 /// </summary>
+[BindServiceMethod(typeof(StrictRequestBinding), nameof(StrictRequestBinding.BindService))]
 public sealed partial class TriageApiService(
     RequestValidator validator,
     IModelSource models,

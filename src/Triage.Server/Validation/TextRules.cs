@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -35,7 +36,7 @@ internal static partial class TextRules
     /// <summary>Text may hold tabs and line breaks, not other control characters or broken UTF-16.</summary>
     public static void Text(FieldErrors errors, string field, string value, bool required, int? maxChars = null, int? maxUtf8Bytes = null)
     {
-        if (required && string.IsNullOrWhiteSpace(value))
+        if (required && IsBlank(value))
         {
             errors.Add(field, value.Length == 0 ? "is required" : "must not be blank");
             return;
@@ -61,6 +62,23 @@ internal static partial class TextRules
         {
             errors.Add(field, $"contains a control character or invalid UTF-16 at position {position}");
         }
+    }
+
+    /// <summary>
+    /// Nothing visible: white space, and also format characters (zero-width spaces and joiners, BOMs) and
+    /// Hangul fillers, which render as nothing and are all a blank Korean form field may hold.
+    /// </summary>
+    private static bool IsBlank(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format && c is not ('\u115F' or '\u1160' or '\u3164' or '\uFFA0'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int? FindForbidden(string value)
