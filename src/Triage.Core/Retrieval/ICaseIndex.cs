@@ -29,4 +29,7 @@ public sealed class CaseIndexException(string message, bool transient, Exception
 {
     /// <summary>True when retrying later may succeed (unavailable, deadline); false for misconfiguration.</summary>
     public bool Transient { get; } = transient;
+
+    /// <summary>The store's disk (or quota) is full: nothing of the write was stored; it may succeed once space is freed.</summary>
+    public bool OutOfSpace { get; init; }
 }

@@ -189,7 +189,15 @@ public sealed class EmbeddedCaseIndex : ICaseIndex, IDisposable
     /// <summary>Durable first, visible second: a failed append (disk full) changes nothing in memory.</summary>
     private void AppendAndApply(List<LogRecord> records)
     {
-        _log!.Append(records);
+        try
+        {
+            _log!.Append(records);
+        }
+        catch (IOException ex)
+        {
+            throw WriteFailed(ex);
+        }
+
         _lock.EnterWriteLock();
         try
         {
@@ -206,7 +214,28 @@ public sealed class EmbeddedCaseIndex : ICaseIndex, IDisposable
         _loggedSinceSnapshot += records.Count;
         if (_loggedSinceSnapshot >= _options.CompactAfterRecords)
         {
+            TryCompact();
+        }
+    }
+
+    private CaseIndexException WriteFailed(IOException ex) => DiskFull.Is(ex)
+        ? new CaseIndexException(
+            $"The case index at {DataDirectory} is out of disk space; nothing of this write was stored. Free space there, then send it again.",
+            transient: true, ex) { OutOfSpace = true }
+        : new CaseIndexException($"The case index at {DataDirectory} could not write ({ex.Message}); nothing of this write was stored.", transient: true, ex);
+
+    /// <summary>The records are durable in the log already, so a failed compaction (disk full: it needs room for a
+    /// second copy) fails nothing: it is logged and tried again after as many records more.</summary>
+    private void TryCompact()
+    {
+        try
+        {
             Compact();
+        }
+        catch (IOException ex)
+        {
+            _loggedSinceSnapshot = 0;
+            _logger.LogWarning(ex, "Compacting the case index at {Directory} failed; the log keeps every change, and compaction is tried again after {Count} more", DataDirectory, _options.CompactAfterRecords);
         }
     }
 

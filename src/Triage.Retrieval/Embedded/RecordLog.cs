@@ -5,13 +5,25 @@ namespace Triage.Retrieval.Embedded;
 /// <summary>
 /// An append-only file of framed records: length, CRC-32, payload. An append is acknowledged only after
 /// the bytes reach the disk (fsync), so a crash loses nothing acknowledged; a crash mid-append leaves a
-/// torn last frame, which recovery detects by its length or checksum and cuts off.
+/// torn last frame, which recovery detects by its length or checksum and cuts off. A failed append (disk full) is cut
+/// off at once, so later appends follow the last whole frame: recovery stops at the first bad frame, and would drop
+/// every acknowledged record written after a torn one.
 /// </summary>
 internal sealed class RecordLog : IDisposable
 {
     private readonly FileStream _stream;
 
-    private RecordLog(FileStream stream) => _stream = stream;
+    /// <summary>The end of the last whole frame: where the next append starts.</summary>
+    private long _end;
+
+    /// <summary>A failed append that could not be cut off: appending after it would hide the records behind it.</summary>
+    private bool _broken;
+
+    private RecordLog(FileStream stream)
+    {
+        _stream = stream;
+        _end = stream.Length;
+    }
 
     public string Path => _stream.Name;
 
@@ -20,8 +32,9 @@ internal sealed class RecordLog : IDisposable
     /// <summary>Opens (creating if needed) and returns the good records; a torn tail is truncated away.</summary>
     public static RecordLog Open(string path, out List<LogRecord> records, out bool repaired)
     {
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
-        records = ReadAll(stream, out var goodLength);
+        // Unbuffered: a failed write must leave nothing behind in a buffer to be flushed after the cut.
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.None);
+        records = ReadAll(new BufferedStream(stream, 1 << 16), out var goodLength);
         repaired = goodLength != stream.Length;
         if (repaired)
         {
@@ -42,35 +55,76 @@ internal sealed class RecordLog : IDisposable
 
     public void Append(IEnumerable<LogRecord> records)
     {
-        foreach (var record in records)
+        if (_broken)
         {
-            WriteFrame(_stream, record);
+            throw new IOException($"{Path}: an earlier failed append could not be cut off; restart to repair the log");
         }
 
-        _stream.Flush(flushToDisk: true);
+        using var frames = new MemoryStream();
+        foreach (var record in records)
+        {
+            WriteFrame(frames, record);
+        }
+
+        try
+        {
+            _stream.Write(frames.GetBuffer(), 0, (int)frames.Length);
+            _stream.Flush(flushToDisk: true);
+            _end += frames.Length;
+        }
+        catch (IOException)
+        {
+            CutOffFailedAppend();
+            throw;
+        }
     }
 
     /// <summary>Writes a complete file of frames under a temporary name, syncs it, and renames it into place.</summary>
     public static void WriteFileAtomically(string path, IEnumerable<LogRecord> records)
     {
         var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            foreach (var record in records)
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                WriteFrame(stream, record);
+                foreach (var record in records)
+                {
+                    WriteFrame(stream, record);
+                }
+
+                stream.Flush(flushToDisk: true);
             }
 
-            stream.Flush(flushToDisk: true);
+            File.Move(temp, path, overwrite: true);
         }
-
-        File.Move(temp, path, overwrite: true);
+        catch (IOException)
+        {
+            // A half-written copy only takes space, and on a full disk that is what is short.
+            File.Delete(temp);
+            throw;
+        }
     }
 
     public void Truncate()
     {
         _stream.SetLength(0);
         _stream.Flush(flushToDisk: true);
+        _end = 0;
+    }
+
+    /// <summary>Shrinking needs no space, so this normally succeeds even on a full disk.</summary>
+    private void CutOffFailedAppend()
+    {
+        try
+        {
+            _stream.SetLength(_end);
+            _stream.Seek(_end, SeekOrigin.Begin);
+            _stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            _broken = true;
+        }
     }
 
     public void Dispose() => _stream.Dispose();

@@ -106,7 +106,7 @@ public sealed partial class TriageApiService
         }
         catch (Exception ex) when (ex is CaseIndexException or InvalidOperationException)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, $"case index unavailable: {ex.Message}"));
+            throw new RpcException(new Status(WriteFailure(ex), $"case index unavailable: {ex.Message}"));
         }
     }
 
@@ -125,10 +125,13 @@ public sealed partial class TriageApiService
         }
         catch (Exception ex) when (ex is CaseIndexException or RemoteEmbeddingException)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable,
+            throw new RpcException(new Status(WriteFailure(ex),
                 $"case index failed after {acceptedSoFar} cases were stored (re-sending them is safe: ingestion is idempotent by case id): {ex.Message}"));
         }
     }
+
+    /// <summary>A full disk is RESOURCE_EXHAUSTED, as gRPC defines it ("the entire file system is out of space"); other write failures are UNAVAILABLE.</summary>
+    private static StatusCode WriteFailure(Exception ex) => ex is CaseIndexException { OutOfSpace: true } ? StatusCode.ResourceExhausted : StatusCode.Unavailable;
 
     /// <summary>Searches for TriageTicket, where a failing index degrades the answer instead of failing it.</summary>
     private async Task<(IReadOnlyList<FoundCase> Cases, Degradation? Degradation)> SearchCasesAsync(

@@ -30,6 +30,11 @@ public sealed partial class TriageApiService
         }
 
         response.Draft = ToProto(result, NewDraftId());
+        if (FallbackDegradation(result) is { } fellBack)
+        {
+            response.Degradations.Add(fellBack);
+        }
+
         var recorded = await decisions.RecordAsync(CallerIdentity.Of(context).Tenant, draftRequest.Ticket, classification,
             draftRequest.Cases.Select(c => c.Case.CaseId), response.Draft.DraftId, result, draftRequest.FirstResponseTarget, context.CancellationToken);
         if (recorded is not null)
@@ -68,7 +73,8 @@ public sealed partial class TriageApiService
         var target = classification is null ? null : sla.Value.For(classification.Urgency.Label);
         try
         {
-            return (await drafter.DraftAsync(DraftRequest.From(prepared, classification, target, Grounding(cases)), ct), null);
+            var draft = await drafter.DraftAsync(DraftRequest.From(prepared, classification, target, Grounding(cases)), ct);
+            return (draft, FallbackDegradation(draft));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -106,6 +112,12 @@ public sealed partial class TriageApiService
         var target = urgency is null ? null : sla.Value.For(urgency);
         return (new DraftRequest(prepared, category, intent, urgency, target, Grounding(cases)), response, classification);
     }
+
+    /// <summary>A draft written by the fallback is listed among the degradations too: the reason travels there,
+    /// since the draft itself carries only the flag.</summary>
+    private static Degradation? FallbackDegradation(DraftResult draft) => draft.Flags.HasFlag(DraftFlags.Degraded)
+        ? new Degradation { Component = Component.Drafting, Reason = $"the configured drafter failed; the composer's draft is given instead: {draft.DegradedReason ?? "no reason given"}" }
+        : null;
 
     private static List<GroundingCase> Grounding(IReadOnlyList<FoundCase> cases) => cases.Select(c => new GroundingCase(c.Case, c.Score)).ToList();
 

@@ -52,13 +52,11 @@ public sealed partial class TriageApiService
             Duplicate = outcome.Kind == ReviewOutcomeKind.Duplicate,
             EditDistance = review.EditDistance,
         };
-        if (review.Decision != ReviewDecision.Rejected && outcome.Kind == ReviewOutcomeKind.Stored)
+        if (review.Decision != ReviewDecision.Rejected)
         {
+            // A replayed review indexes its reply again (idempotent by case id) rather than trusting the first attempt:
+            // that one may have stored the review and then failed (disk full) or died before the reply reached the index.
             await IndexReviewedReplyAsync(tenant, review, response, context.CancellationToken);
-        }
-        else if (review.Decision != ReviewDecision.Rejected)
-        {
-            response.IndexedCaseId = ReviewCaseId(review.DraftId);
         }
 
         return response;

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Triage.Api.V1;
 using Triage.Tests.Api;
+using Triage.Tests.Processes;
 
 namespace Triage.Tests.Feedback;
 

@@ -32,15 +32,17 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     public FakeQdrantFaults Faults { get; }
 
     /// <param name="apiKey">When set, every call but the health check must carry it in the <c>api-key</c> header.</param>
-    public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null)
+    /// <param name="port">A fixed port (0: any free one), to bring a stopped server back where its clients expect it.</param>
+    /// <param name="store">The collections of a stopped server, to restart it with its data as a real Qdrant keeps it on disk.</param>
+    public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null, int port = 0, FakeQdrantStore? store = null)
     {
-        var store = new FakeQdrantStore();
+        store ??= new FakeQdrantStore();
         var faults = new FakeQdrantFaults();
         var builder = WebApplication.CreateSlimBuilder();
         // The test output holds the service's appsettings.json; its Kestrel endpoints are not this server's.
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton(store).AddSingleton(faults).AddSingleton(new FakeQdrantAuth(apiKey));
         builder.Services.AddGrpc(o => o.Interceptors.Add<FakeQdrantGate>());
 
