@@ -13,6 +13,9 @@ public sealed partial class SqliteFeedbackStore
         urgency, urgency_confidence, urgency_abstained, retrieved_case_ids, draft_id, drafter, draft_text, first_response_target_ms
         """;
 
+    /// <summary>Most decisions one commit carries; bounds how long one batch holds SQLite's write lock.</summary>
+    private const int MaxDecisionBatch = 256;
+
     public async Task RecordDecisionAsync(DecisionRecord decision, CancellationToken ct = default)
     {
         if (Problem(decision) is { } problem)
@@ -20,7 +23,15 @@ public sealed partial class SqliteFeedbackStore
             throw new ArgumentException(problem, nameof(decision));
         }
 
+        await _decisions.SubmitAsync(decision, ct);
+    }
+
+    private async Task WriteDecisionsAsync(IReadOnlyList<DecisionRecord> decisions)
+    {
+        // Never cancelled: the batch carries other callers' decisions (see GroupCommit).
+        var ct = CancellationToken.None;
         await using var connection = await OpenAsync(ct);
+        await using var tx = connection.BeginTransaction(deferred: false);
 
         // A repeated draft id keeps the first decision: a review may already be judged against it.
         await using var insert = Command(connection, $"""
@@ -29,8 +40,20 @@ public sealed partial class SqliteFeedbackStore
                     $cat, $catConf, $catAbst, $intent, $intentConf, $intentAbst,
                     $urg, $urgConf, $urgAbst, $cases, $draftId, $drafter, $draftText, $target, $recorded)
             ON CONFLICT DO NOTHING
-            """);
-        var p = insert.Parameters;
+            """, tx);
+        var recordedAt = UnixMs.Of(_clock.GetUtcNow());
+        foreach (var decision in decisions)
+        {
+            Bind(insert.Parameters, decision, recordedAt);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    private static void Bind(SqliteParameterCollection p, DecisionRecord decision, long recordedAt)
+    {
+        p.Clear();
         p.AddWithValue("$tenant", decision.TenantId);
         p.AddWithValue("$ticket", decision.TicketId);
         p.AddWithValue("$received", UnixMs.Of(decision.ReceivedAt));
@@ -48,8 +71,7 @@ public sealed partial class SqliteFeedbackStore
         p.AddWithValue("$drafter", (object?)decision.Drafter ?? DBNull.Value);
         p.AddWithValue("$draftText", decision.DraftText is null ? DBNull.Value : Redact(decision.DraftText));
         p.AddWithValue("$target", decision.FirstResponseTarget is { } t ? (long)t.TotalMilliseconds : DBNull.Value);
-        p.AddWithValue("$recorded", UnixMs.Of(_clock.GetUtcNow()));
-        await insert.ExecuteNonQueryAsync(ct);
+        p.AddWithValue("$recorded", recordedAt);
     }
 
     public async Task<DecisionRecord?> GetDecisionByDraftAsync(string tenantId, string draftId, CancellationToken ct = default)

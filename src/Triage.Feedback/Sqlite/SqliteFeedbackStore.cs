@@ -8,7 +8,8 @@ namespace Triage.Feedback.Sqlite;
 /// are written; synchronous=FULL makes every commit reach the disk before the call returns, so nothing
 /// acknowledged is lost if the process is killed. Writers are serialized by SQLite's write lock
 /// (BEGIN IMMEDIATE), which is what makes concurrent reviews of one draft resolve to a single winner,
-/// across processes as well as threads. Thread-safe; one connection per call from the pool.
+/// across processes as well as threads. Decisions, written on every logged RPC, are group-committed
+/// (<see cref="GroupCommit{T}"/>). Thread-safe; one connection per call from the pool.
 /// </summary>
 public sealed partial class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable, IDisposable
 {
@@ -16,6 +17,7 @@ public sealed partial class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposab
     private readonly FeedbackStoreOptions _options;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _migration = new(1, 1);
+    private readonly GroupCommit<DecisionRecord> _decisions;
     private volatile bool _migrated;
 
     public SqliteFeedbackStore(FeedbackStoreOptions options, TimeProvider? clock = null)
@@ -28,6 +30,7 @@ public sealed partial class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposab
 
         _options = options;
         _clock = clock ?? TimeProvider.System;
+        _decisions = new GroupCommit<DecisionRecord>(WriteDecisionsAsync, MaxDecisionBatch);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.GetFullPath(options.Path),
