@@ -18,22 +18,22 @@ public sealed class TrainingDataReader(Taxonomy? taxonomy = null, bool includeRe
     {
         var effectiveTaxonomy = taxonomy ?? specs.Where(s => s.IsDirectory).Select(s => new CorpusLayout(s.Path).Taxonomy).Where(File.Exists).Select(Taxonomy.Load).FirstOrDefault();
         var labels = new LabelNormalizer(effectiveTaxonomy);
-        var files = new List<(string Path, ColumnMap Map, IReadOnlySet<string>? HeldOutIds, string Origin)>();
+        var files = new List<(string Path, ColumnMap Map, IReadOnlySet<string>? HeldOutIds, string Origin, float Weight)>();
         foreach (var spec in specs)
         {
             if (spec.IsDirectory)
             {
                 var layout = new CorpusLayout(spec.Path);
                 var heldOut = File.Exists(layout.TestSplit) ? await HeldOutSplit.LoadAsync(layout.TestSplit, ct) : new HashSet<string>();
-                files.AddRange(layout.TicketFiles().Select(f => (f, ColumnMap.TicketSchema, (IReadOnlySet<string>?)heldOut, spec.Path)));
+                files.AddRange(layout.TicketFiles().Select(f => (f, ColumnMap.TicketSchema, (IReadOnlySet<string>?)heldOut, spec.Path, (float)spec.Weight)));
                 if (includeResolvedCases)
                 {
-                    files.AddRange(layout.CaseFiles().Select(f => (f, ColumnMap.TicketSchema, (IReadOnlySet<string>?)heldOut, spec.Path)));
+                    files.AddRange(layout.CaseFiles().Select(f => (f, ColumnMap.TicketSchema, (IReadOnlySet<string>?)heldOut, spec.Path, (float)spec.Weight)));
                 }
             }
             else if (File.Exists(spec.Path))
             {
-                files.Add((spec.Path, spec.Map ?? ColumnMap.TicketSchema, null, spec.Path));
+                files.Add((spec.Path, spec.Map ?? ColumnMap.TicketSchema, null, spec.Path, (float)spec.Weight));
             }
             else
             {
@@ -42,11 +42,11 @@ public sealed class TrainingDataReader(Taxonomy? taxonomy = null, bool includeRe
         }
 
         // Held-out rows are read first so that their texts can be kept out of every training source.
-        var parsed = new List<(string Path, IReadOnlyList<TrainingExample> Rows, IReadOnlySet<string>? HeldOutIds, string Sha)>();
-        foreach (var (path, map, heldOutIds, origin) in files)
+        var parsed = new List<(string Path, IReadOnlyList<TrainingExample> Rows, IReadOnlySet<string>? HeldOutIds, string Sha, float Weight)>();
+        foreach (var (path, map, heldOutIds, origin, weight) in files)
         {
             var rows = await RawRows.ReadAsync(path, map, ct);
-            parsed.Add((path, rows.Select(r => ToExample(r, path, labels) with { Origin = origin }).ToList(), heldOutIds, await Sha256Async(path, ct)));
+            parsed.Add((path, rows.Select(r => ToExample(r, path, labels) with { Origin = origin, Weight = weight }).ToList(), heldOutIds, await Sha256Async(path, ct), weight));
         }
 
         var heldOutRows = parsed.Where(p => p.HeldOutIds is not null).SelectMany(p => p.Rows.Where(r => p.HeldOutIds!.Contains(r.Id))).ToList();
@@ -54,7 +54,7 @@ public sealed class TrainingDataReader(Taxonomy? taxonomy = null, bool includeRe
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var examples = new List<TrainingExample>();
         var summaries = new List<DataSourceSummary>();
-        foreach (var (path, rows, heldOutIds, sha) in parsed)
+        foreach (var (path, rows, heldOutIds, sha, weight) in parsed)
         {
             int used = 0, held = 0, duplicates = 0, excluded = 0;
             foreach (var row in rows)
@@ -80,7 +80,7 @@ public sealed class TrainingDataReader(Taxonomy? taxonomy = null, bool includeRe
             }
 
             var perHead = HeadNames.All.ToDictionary(h => h, h => rows.Count(r => r.LabelFor(h) is not null && heldOutIds?.Contains(r.Id) != true), StringComparer.Ordinal);
-            summaries.Add(new DataSourceSummary(Path.GetFileName(path), Path.GetRelativePath(Environment.CurrentDirectory, path), sha, rows.Count, used, held, duplicates, excluded, perHead));
+            summaries.Add(new DataSourceSummary(Path.GetFileName(path), Path.GetRelativePath(Environment.CurrentDirectory, path), sha, rows.Count, used, held, duplicates, excluded, perHead) { Weight = weight });
         }
 
         return new LoadedData(examples, heldOutRows, summaries);

@@ -21,6 +21,9 @@ public sealed record TrainingExample(
     /// <summary>The --data argument the row came from (a training-data directory or one export): rows of one origin share a style.</summary>
     public string Origin { get; init; } = File;
 
+    /// <summary>How much the row counts in training, from its source's <see cref="DataSpec.Weight"/>.</summary>
+    public float Weight { get; init; } = 1f;
+
     public string? LabelFor(string head) => head switch
     {
         HeadNames.Category => Category,

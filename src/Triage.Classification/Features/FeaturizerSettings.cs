@@ -5,7 +5,12 @@ public sealed record FeaturizerSettings
 {
     public int WordNgramLength { get; init; } = 2;
 
-    public int CharNgramLength { get; init; } = 4;
+    /// <summary>
+    /// Longest character n-gram of Hangul words. Three, not four: on the held-out split 3-grams scored as
+    /// well or better on every head (a Hangul syllable already carries what a Latin letter pair does), with a
+    /// third fewer features, a smaller bundle and faster scoring.
+    /// </summary>
+    public int CharNgramLength { get; init; } = 3;
 
     /// <summary>N-gram weighting; TF-IDF beat plain term frequency on the validation split for every head.</summary>
     public string Weighting { get; init; } = "TfIdf";

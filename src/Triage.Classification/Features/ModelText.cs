@@ -13,15 +13,20 @@ public static class ModelText
 {
     public static string Prepare(string normalizedText)
     {
+        // One pass with a pending separator instead of padding symbols with spaces and splitting the
+        // result again: the same string, without a rune-to-string allocation per character (this runs
+        // on every classification).
         var builder = new StringBuilder(normalizedText.Length + 16);
+        var separatorPending = false;
         var lastWasDigit = false;
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in normalizedText.EnumerateRunes())
         {
             if (Rune.IsDigit(rune))
             {
                 if (!lastWasDigit)
                 {
-                    builder.Append('0');
+                    Append(builder, "0", ref separatorPending);
                 }
 
                 lastWasDigit = true;
@@ -31,7 +36,7 @@ public static class ModelText
             lastWasDigit = false;
             if (Rune.IsWhiteSpace(rune))
             {
-                builder.Append(' ');
+                separatorPending = true;
             }
             else if (rune.Value is '\'' or '\u2019')
             {
@@ -39,15 +44,31 @@ public static class ModelText
             }
             else if (Rune.IsLetter(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
             {
-                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                var length = Rune.ToLowerInvariant(rune).EncodeToUtf16(utf16);
+                Append(builder, utf16[..length], ref separatorPending);
             }
             else
             {
-                builder.Append(' ').Append(rune.ToString()).Append(' ');
+                // Punctuation and symbols stand alone, so "refund?" and "refund" are one word.
+                separatorPending = true;
+                var length = rune.EncodeToUtf16(utf16);
+                Append(builder, utf16[..length], ref separatorPending);
+                separatorPending = true;
             }
         }
 
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return builder.ToString();
+    }
+
+    private static void Append(StringBuilder builder, ReadOnlySpan<char> text, ref bool separatorPending)
+    {
+        if (separatorPending && builder.Length > 0)
+        {
+            builder.Append(' ');
+        }
+
+        separatorPending = false;
+        builder.Append(text);
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ internal sealed class FastTreeStackHeadTrainer(SdcaHeadTrainer linearTrainer, in
             ChannelFeatures = channels[i],
             Cues = cues[i],
             Label = set.TrainRows[i].Label,
-            Weight = weights[set.TrainRows[i].Label],
+            Weight = weights[set.TrainRows[i].Label] * set.TrainRows[i].Example.Weight,
             Context = contexts.Count == 0 ? [0f] : contexts.SelectMany(c => c[i]).ToArray(),
         }).ToList();
         var schema = SchemaDefinition.Create(typeof(StackRow));

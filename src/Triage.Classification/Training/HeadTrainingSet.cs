@@ -93,7 +93,7 @@ internal sealed class HeadTrainingSet
     private static IDataView View(MLContext ml, ITransformer featurizer, ITransformer labelMap, IReadOnlyList<(TrainingExample Example, string Label)> rows)
     {
         var weights = ClassWeights(rows.Select(r => r.Label).ToList());
-        var raw = ml.Data.LoadFromEnumerable(rows.Select((r, i) => LabeledModelInput.From(r.Example.Input, r.Label, i, weights[r.Label])).ToList());
+        var raw = ml.Data.LoadFromEnumerable(rows.Select((r, i) => LabeledModelInput.From(r.Example.Input, r.Label, i, weights[r.Label] * r.Example.Weight)).ToList());
         return ml.Data.Cache(labelMap.Transform(featurizer.Transform(raw)));
     }
 

@@ -23,10 +23,15 @@ internal static partial class DataArguments
         Description = "Column mapping for the --data/--eval file just before it, e.g. text=utterance,category=category,intent=intent (fields: id, text, subject, body, channel, language, category, intent, urgency).",
     };
 
-    /// <summary>The specs given with <paramref name="optionName"/>, each with the --map that follows it.</summary>
+    public static Option<double[]> Weight() => new("--weight")
+    {
+        Description = "Training weight of each row of the --data path just before it (default 1), e.g. 0.3 for a large public set in another style.",
+    };
+
+    /// <summary>The specs given with <paramref name="optionName"/>, each with the --map and --weight that follow it.</summary>
     public static IReadOnlyList<DataSpec> Specs(ParseResult parse, string optionName)
     {
-        var specs = new List<(string Option, string Path, string? Map)>();
+        var specs = new List<(string Option, string Path, string? Map, double? Weight)>();
         var tokens = parse.Tokens;
         for (var i = 0; i < tokens.Count - 1; i++)
         {
@@ -38,7 +43,7 @@ internal static partial class DataArguments
             var value = tokens[i + 1].Value;
             if (tokens[i].Value is "--data" or "--eval")
             {
-                specs.Add((tokens[i].Value, value, null));
+                specs.Add((tokens[i].Value, value, null, null));
             }
             else if (tokens[i].Value == "--map")
             {
@@ -49,10 +54,24 @@ internal static partial class DataArguments
 
                 specs[^1] = specs[^1] with { Map = value };
             }
+            else if (tokens[i].Value == "--weight")
+            {
+                if (specs.Count == 0 || specs[^1].Option != "--data" || specs[^1].Weight is not null)
+                {
+                    throw new FormatException($"--weight {value}: put it right after the --data path (and its --map) it weighs");
+                }
+
+                if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight) || !double.IsFinite(weight) || weight <= 0 || weight > 100)
+                {
+                    throw new FormatException($"--weight {value}: give a number above 0 and at most 100");
+                }
+
+                specs[^1] = specs[^1] with { Weight = weight };
+            }
         }
 
         return specs.Where(s => s.Option == optionName)
-            .Select(s => new DataSpec(Path.GetFullPath(s.Path), s.Map is null ? null : ColumnMap.Parse(s.Map)))
+            .Select(s => new DataSpec(Path.GetFullPath(s.Path), s.Map is null ? null : ColumnMap.Parse(s.Map), s.Weight ?? 1.0))
             .ToList();
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Triage.Classifier.Bundle;
 using Triage.Classifier.Data;
+using Triage.Classifier.Features;
 using Triage.Classifier.Training;
 using Triage.Corpus;
 
@@ -19,11 +20,16 @@ internal static class TrainCommand
         var data = DataArguments.Data("Training data (repeatable): a training-data directory, or a JSONL/CSV/TSV file followed by its --map.");
         var evals = new Option<string[]>("--eval") { Description = "Extra labeled file to score the new bundle on (repeatable, with its --map); its texts never enter training." };
         var map = DataArguments.Map();
+        var weight = DataArguments.Weight();
         var output = new Option<FileInfo>("--out") { Description = "Where to write the bundle.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "staged", "model.zip")) };
         var seed = new Option<int>("--seed") { Description = "Seed of the validation split and the trainers.", DefaultValueFactory = _ => TrainingOptions.DefaultSeed };
         var precision = new Option<double>("--target-precision") { Description = "Precision each label's abstention threshold must reach on validation data.", DefaultValueFactory = _ => 0.90 };
         var trainers = new Option<string[]>("--trainer") { Description = "Restrict the bake-off (repeatable): sdca, lightgbm, fasttree. Default: all three." };
         trainers.AcceptOnlyFromAmong("sdca", "lightgbm", "fasttree");
+        var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram the text featurizer takes (1-3).", DefaultValueFactory = _ => new FeaturizerSettings().WordNgramLength };
+        var charNgrams = new Option<int>("--char-ngrams") { Description = "Longest character n-gram taken from Hangul words (1-5); shorter is faster to score.", DefaultValueFactory = _ => new FeaturizerSettings().CharNgramLength };
+        wordNgrams.Validators.Add(r => { if (r.GetValue(wordNgrams) is < 1 or > 3) { r.AddError("--word-ngrams must be 1, 2 or 3"); } });
+        charNgrams.Validators.Add(r => { if (r.GetValue(charNgrams) is < 1 or > 5) { r.AddError("--char-ngrams must be between 1 and 5"); } });
         var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = "Label set to validate every row against (default: the training-data directory's taxonomy.json)." };
         var noCases = new Option<bool>("--no-resolved-cases") { Description = "Train on training-data tickets only, not on its resolved cases." };
         var active = new Option<FileInfo>("--active") { Description = "The serving bundle the new one is compared with and promoted to.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "active", "model.zip")) };
@@ -36,11 +42,21 @@ internal static class TrainCommand
         var suspectConfidence = new Option<double>("--suspect-confidence") { Description = "Confidence above which a disagreeing prediction makes a row suspect.", DefaultValueFactory = _ => 0.8 };
         var command = new Command("train", "Train a model bundle (category, intent, urgency), write it with its model card, and promote it if it is not worse than the active one.")
         {
-            data, map, evals, output, seed, precision, trainers, taxonomy, noCases, active, backup, noPromote, force, tolerance, suspects, suspectsOut, suspectConfidence,
+            data, map, weight, evals, output, seed, precision, trainers, wordNgrams, charNgrams, taxonomy, noCases, active, backup, noPromote, force, tolerance, suspects, suspectsOut, suspectConfidence,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var trainSpecs = DataArguments.Specs(parse, "--data");
+            IReadOnlyList<DataSpec> trainSpecs;
+            try
+            {
+                trainSpecs = DataArguments.Specs(parse, "--data");
+            }
+            catch (FormatException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return 2;
+            }
+
             if (trainSpecs.Count == 0)
             {
                 Console.Error.WriteLine("give at least one --data (e.g. --data training-data)");
@@ -76,6 +92,7 @@ internal static class TrainCommand
                     Seed = parse.GetValue(seed),
                     TargetPrecision = parse.GetValue(precision),
                     Trainers = TrainerNames(parse.GetValue(trainers)),
+                    Featurizer = new FeaturizerSettings { WordNgramLength = parse.GetValue(wordNgrams), CharNgramLength = parse.GetValue(charNgrams) },
                     Notes = "trained with: triage " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 };
                 if (parse.GetValue(suspects))

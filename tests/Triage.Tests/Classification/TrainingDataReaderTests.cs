@@ -104,6 +104,21 @@ public sealed class TrainingDataReaderTests : IDisposable
         Assert.DoesNotContain(data.Examples, e => heldOutTexts.Contains(TextKey.Of(e.Input.Text)));
     }
 
+    [Fact]
+    public async Task A_source_weight_reaches_every_row_of_that_source_and_its_summary_only()
+    {
+        var light = Write("public.csv", "text,category\nwhere is my parcel,delivery\nrefund please,refund\n");
+        var full = Write("ours.csv", "text,category\ncancel my order,order\n");
+        var data = await new TrainingDataReader(Taxonomy).ReadAsync(
+            [new DataSpec(light, ColumnMap.Parse("text=text,category=category"), Weight: 0.25), new DataSpec(full, ColumnMap.Parse("text=text,category=category"))],
+            null, CancellationToken.None);
+
+        Assert.All(data.Examples.Where(e => e.File == light), e => Assert.Equal(0.25f, e.Weight));
+        Assert.All(data.Examples.Where(e => e.File == full), e => Assert.Equal(1f, e.Weight));
+        Assert.Equal(0.25, data.Sources.Single(s => s.Name == "public.csv").Weight);
+        Assert.Equal(1.0, data.Sources.Single(s => s.Name == "ours.csv").Weight);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static string Ticket(string id, string body) =>
