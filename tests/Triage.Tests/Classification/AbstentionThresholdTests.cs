@@ -37,6 +37,39 @@ public sealed class AbstentionThresholdTests(TrainedBundleFixture fixture) : ICl
         Assert.True(choice.PrecisionAtThresholds >= target);
     }
 
+    [Theory]
+    [InlineData(5, 5, 0.8333)]
+    [InlineData(0, 0, 0.0)]
+    [InlineData(90, 100, 0.8659)]
+    [InlineData(900, 1000, 0.8901)]
+    public void The_precision_estimate_is_the_wilson_lower_bound(int correct, int total, double expected) =>
+        Assert.Equal(expected, AbstentionThresholds.WilsonLowerBound(correct, total), 4);
+
+    [Fact]
+    public void Thresholds_chosen_on_a_validation_sample_hold_on_fresh_data_from_the_same_source()
+    {
+        // The point of the lower bound: the lowest passing cut is chosen among many, so on the sample it
+        // was chosen on it looks better than it is. Averaged over many draws, fresh data must still meet the target.
+        var precisions = Enumerable.Range(1, 30).Select(seed =>
+        {
+            var validation = Draw(new Random(seed), 300);
+            var fresh = Draw(new Random(1000 + seed), 5000);
+            var threshold = AbstentionThresholds.Choose(["a"], validation, 0.90).Thresholds["a"];
+            var accepted = fresh.Where(p => p.Confidence >= threshold).ToList();
+            return accepted.Count == 0 ? 1.0 : accepted.Count(p => p.Correct) / (double)accepted.Count;
+        }).ToList();
+
+        Assert.True(precisions.Average() >= 0.90, $"mean out-of-sample precision {precisions.Average():F3}");
+        Assert.True(precisions.Count(p => p < 0.88) <= 3, $"{precisions.Count(p => p < 0.88)} of 30 draws fell below 0.88");
+    }
+
+    private static List<(string Predicted, double Confidence, bool Correct, string Origin)> Draw(Random random, int count) =>
+        Enumerable.Range(0, count).Select(_ =>
+        {
+            var confidence = random.NextDouble();
+            return ("a", confidence, random.NextDouble() < 0.45 + (0.55 * confidence), "tickets");
+        }).ToList();
+
     [Fact]
     public void A_class_that_never_reaches_the_target_always_abstains()
     {

@@ -14,7 +14,7 @@ public sealed class LabelSuspectsTests
             examples[i] = examples[i] with { Category = examples[i].Category == "account" ? "delivery" : "account", Intent = null, Urgency = null };
         }
 
-        var suspects = await new LabelSuspects(new TrainingOptions(), TextWriter.Null).FindAsync(examples, folds: 4, minConfidence: 0.5, CancellationToken.None);
+        var suspects = await new LabelSuspects(new TrainingOptions(), TextWriter.Null).FindAsync(examples, folds: 4, minConfidence: 0.4, CancellationToken.None);
 
         var categorySuspects = suspects.Where(s => s.Head == "category").Select(s => s.Example.Id).ToHashSet();
         Assert.All(flipped, i => Assert.Contains(examples[i].Id, categorySuspects));
