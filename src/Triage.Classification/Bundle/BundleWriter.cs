@@ -23,17 +23,16 @@ internal static class BundleWriter
             await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 await using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: false);
-                var textSchema = parts.Features.GetOutputSchema(parts.InputSchema);
-                var featurized = parts.Assembly.GetOutputSchema(textSchema);
                 await AddModelAsync(zip, card.FeaturesFile, ml, parts.Features, parts.InputSchema, ct);
-                await AddModelAsync(zip, card.AssemblyFile, ml, parts.Assembly, textSchema, ct);
+                // Only the featurizer's input schema is read back (it is the bundle's input); the others would only repeat slot names.
+                await AddModelAsync(zip, card.AssemblyFile, ml, parts.Assembly, null, ct);
                 foreach (var head in HeadNames.All)
                 {
                     var headCard = card.Heads[head];
-                    await AddModelAsync(zip, headCard.ModelFile, ml, parts.Heads[head], featurized, ct);
+                    await AddModelAsync(zip, headCard.ModelFile, ml, parts.Heads[head], null, ct);
                     if (headCard.EvidenceFile != headCard.ModelFile)
                     {
-                        await AddModelAsync(zip, headCard.EvidenceFile, ml, parts.Evidence[head], featurized, ct);
+                        await AddModelAsync(zip, headCard.EvidenceFile, ml, parts.Evidence[head], null, ct);
                     }
                 }
 
@@ -53,7 +52,7 @@ internal static class BundleWriter
         }
     }
 
-    private static async Task AddModelAsync(ZipArchive zip, string name, MLContext ml, ITransformer model, DataViewSchema schema, CancellationToken ct)
+    private static async Task AddModelAsync(ZipArchive zip, string name, MLContext ml, ITransformer model, DataViewSchema? schema, CancellationToken ct)
     {
         // An ML.NET model is itself a zip: stored, not compressed twice.
         using var buffer = new MemoryStream();

@@ -42,6 +42,6 @@ internal sealed class LightGbmHeadTrainer(int seed, int iterations = 50, int lea
                 NumberOfThreads = Math.Max(1, Environment.ProcessorCount),
                 Silent = true,
             }));
-        return estimator.Fit(set.Train);
+        return estimator.Fit(set.HeadTrain);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SdcaHeadTrainer(float l2 = 1e-6f, int iterations = 60) : I
     public ITransformer Fit(MLContext ml, HeadTrainingSet set, ITransformer? linear, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return CreateEstimator(ml, set.Head).Fit(set.Train);
+        return CreateEstimator(ml, set.Head).Fit(set.HeadTrain);
     }
 
     public IEstimator<ITransformer> CreateEstimator(MLContext ml, string head) =>
