@@ -6,7 +6,7 @@ using Triage.Retrieval.Embedding;
 
 namespace Triage.Benchmarks;
 
-/// <summary>Embedding a ticket, and exact top-5 search over 10k and 100k cases in the embedded index.</summary>
+/// <summary>Embedding a ticket, and exact top-5 search over 10k, 100k and 1M cases in the embedded index.</summary>
 [MemoryDiagnoser]
 public class RetrievalBenchmarks
 {
@@ -15,7 +15,7 @@ public class RetrievalBenchmarks
     private float[] _query = null!;
     private string _dir = null!;
 
-    [Params(10_000, 100_000)]
+    [Params(10_000, 100_000, 1_000_000)]
     public int Cases { get; set; }
 
     private List<CaseRecord> _ingestBatch = null!;

@@ -42,6 +42,15 @@ public sealed record ModelCard
 
     public required IReadOnlyDictionary<string, HeadCard> Heads { get; init; }
 
+    /// <summary>
+    /// How much the intent head's probabilities, summed per category, count in the category head's (0: not
+    /// at all). Chosen on the validation split; see <see cref="Inference.CategoryBlend"/>.
+    /// </summary>
+    public double IntentWeightInCategory { get; init; }
+
+    /// <summary>The category each intent belongs to, as the training rows have them (the blend's mapping).</summary>
+    public IReadOnlyDictionary<string, string> IntentCategories { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Scores on data never trained on: the held-out split first, then any extra evaluation files.</summary>
     public IReadOnlyList<EvaluationCard> Evaluations { get; init; } = [];
 

@@ -26,6 +26,7 @@ public sealed class ClassifierModel : IClassifierModel
     private readonly HeadRuntime _category;
     private readonly HeadRuntime _intent;
     private readonly HeadRuntime _urgency;
+    private readonly CategoryBlend? _blend;
     private readonly ConcurrentBag<Scorer> _pool = [];
 
     internal ClassifierModel(MLContext ml, ITransformer featurizer, ITransformer downstream, DataViewSchema inputSchema, int textFeatureCount, ModelCard card, IReadOnlyList<HeadRuntime> heads)
@@ -41,6 +42,7 @@ public sealed class ClassifierModel : IClassifierModel
         _category = heads.Single(h => h.Head == HeadNames.Category);
         _intent = heads.Single(h => h.Head == HeadNames.Intent);
         _urgency = heads.Single(h => h.Head == HeadNames.Urgency);
+        _blend = CategoryBlend.From(card, _category.Labels, _intent.Labels);
         Description = Describe(card);
         _pool.Add(CreateScorer());
     }
@@ -65,11 +67,36 @@ public sealed class ClassifierModel : IClassifierModel
         try
         {
             var (features, output) = scorer.Predict(ModelInput.From(input));
+            var category = _category.Probabilities(output.CategoryScore);
+            var intent = _intent.Probabilities(output.IntentScore);
+            _blend?.Apply(category, intent);
             return new TicketClassification(
                 Description.Version,
-                _category.Predict(output.CategoryScore, features.TextFeatures),
-                _intent.Predict(output.IntentScore, features.TextFeatures),
+                _category.Decide(category, features.TextFeatures),
+                _intent.Decide(intent, features.TextFeatures),
                 _urgency.Predict(output.UrgencyScore, output.UrgencyFeatures));
+        }
+        finally
+        {
+            _pool.Add(scorer);
+        }
+    }
+
+    /// <summary>
+    /// The category and intent heads' calibrated probabilities before any blend, in label order, for
+    /// choosing the blend on validation data.
+    /// </summary>
+    internal (double[] Category, double[] Intent, IReadOnlyList<string> CategoryLabels, IReadOnlyList<string> IntentLabels) HeadProbabilities(ClassifierInput input)
+    {
+        if (!_pool.TryTake(out var scorer))
+        {
+            scorer = CreateScorer();
+        }
+
+        try
+        {
+            var (_, output) = scorer.Predict(ModelInput.From(input));
+            return (_category.Probabilities(output.CategoryScore), _intent.Probabilities(output.IntentScore), _category.Labels, _intent.Labels);
         }
         finally
         {
@@ -92,6 +119,11 @@ public sealed class ClassifierModel : IClassifierModel
                 ["ece_after_calibration"] = head.ValidationEceAfter,
                 ["temperature"] = head.Temperature,
             };
+            if (name == HeadNames.Category)
+            {
+                metrics["intent_weight_in_category"] = card.IntentWeightInCategory;
+            }
+
             if (heldOut?.Heads.GetValueOrDefault(name) is { } m)
             {
                 metrics["heldout_accuracy"] = m.Accuracy;

@@ -32,26 +32,34 @@ internal sealed class HeadRuntime
 
     public LinearEvidence Evidence { get; }
 
-    public HeadPrediction Predict(float[] scores, in VBuffer<float> features)
+    public HeadPrediction Predict(float[] scores, in VBuffer<float> features) => Decide(Probabilities(scores), features);
+
+    /// <summary>The calibrated probabilities of the raw scores, in <see cref="Labels"/> order.</summary>
+    public double[] Probabilities(float[] scores)
     {
-        Span<double> probabilities = stackalloc double[scores.Length];
+        var probabilities = new double[scores.Length];
         for (var i = 0; i < scores.Length; i++)
         {
             probabilities[i] = scores[i];
         }
 
         TemperatureScaling.Apply(probabilities, Temperature);
-        var order = new int[scores.Length];
+        return probabilities;
+    }
+
+    /// <summary>The answer for calibrated (and possibly blended) probabilities: label, top three, threshold, evidence.</summary>
+    public HeadPrediction Decide(double[] probabilities, in VBuffer<float> features)
+    {
+        var order = new int[probabilities.Length];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        var copy = probabilities.ToArray();
-        Array.Sort(order, (a, b) => copy[b].CompareTo(copy[a]) is var c && c != 0 ? c : a.CompareTo(b));
+        Array.Sort(order, (a, b) => probabilities[b].CompareTo(probabilities[a]) is var c && c != 0 ? c : a.CompareTo(b));
         var best = order[0];
-        var top = order.Take(TopCount).Select(i => new LabelProbability(Labels[i], Math.Round(copy[i], 4))).ToList();
-        var confidence = copy[best];
+        var top = order.Take(TopCount).Select(i => new LabelProbability(Labels[i], Math.Round(probabilities[i], 4))).ToList();
+        var confidence = probabilities[best];
         return new HeadPrediction(Head, Labels[best], Math.Round(confidence, 4), _thresholds[best], confidence < _thresholds[best], top,
             Evidence.Explain(features, best, EvidenceCount));
     }

@@ -69,6 +69,14 @@ public sealed class BundleTrainer(TrainingOptions options, TextWriter log)
             Heads = headCards,
             Notes = options.Notes,
         };
+        var blend = CategoryBlendSelection.Choose(parts.Compose(ml, draft), draft, train, validation, options.TargetPrecision, ct);
+        log.WriteLine($"  category blended with intent: weight {blend.Weight} (validation macro-F1 by weight: {string.Join(", ", blend.Tried.Select(t => $"{t.Weight} -> {t.MacroF1:F3}"))}); at thresholds: coverage {blend.CategoryCard.ValidationOverallCoverage:P1}, precision {blend.CategoryCard.ValidationPrecisionAtThresholds:P1}");
+        draft = draft with
+        {
+            Heads = new Dictionary<string, HeadCard>(headCards, StringComparer.Ordinal) { [HeadNames.Category] = blend.CategoryCard },
+            IntentWeightInCategory = blend.Weight,
+            IntentCategories = blend.IntentCategories,
+        };
         var model = parts.Compose(ml, draft);
         var evaluated = evaluations.Where(e => e.Rows.Count > 0)
             .Select(e => new EvaluationCard(e.Name, e.Rows.Count, ModelEvaluator.Evaluate(model, e.Rows, ct)))
