@@ -76,6 +76,41 @@ public static class ModelText
     /// words ML.NET cannot split; over English they only repeat what the word n-grams say, at four
     /// times the cost per ticket.
     /// </summary>
-    public static string HangulWords(string prepared) =>
-        string.Join(' ', prepared.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(c => c is >= '\uAC00' and <= '\uD7A3' or >= '\u3131' and <= '\u318E')));
+    public static string HangulWords(string prepared)
+    {
+        // One pass over the words without splitting the string: this runs on every classification.
+        var builder = new StringBuilder(prepared.Length);
+        var span = prepared.AsSpan();
+        while (!span.IsEmpty)
+        {
+            var space = span.IndexOf(' ');
+            var word = space < 0 ? span : span[..space];
+            if (!word.IsEmpty && HasHangul(word))
+            {
+                if (builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append(word);
+            }
+
+            span = space < 0 ? [] : span[(space + 1)..];
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool HasHangul(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (c is >= '\uAC00' and <= '\uD7A3' or >= '\u3131' and <= '\u318E')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
