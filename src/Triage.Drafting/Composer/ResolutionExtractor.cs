@@ -18,6 +18,9 @@ internal static partial class ResolutionExtractor
     [GeneratedRegex(@"(고객센터|상담원|담당자)[^.]{0,20}입니다\.?$|^(this is|my name is)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Introduction();
 
+    private const int SignatureLines = 3;
+    private const int MaxSignatureLine = 40;
+
     public static IReadOnlyList<string> Extract(string reply)
     {
         var sentences = Sentences.Split(reply).ToList();
@@ -26,6 +29,19 @@ internal static partial class ResolutionExtractor
             sentences.RemoveAt(0);
         }
 
+        // A sign-off is usually followed by a signature ("Kind regards,\nMina\nCustomer Care"), which the loop
+        // below would stop at: cut at the earliest sign-off among the last lines when all after it is short
+        // enough to be a name or a team.
+        var cut = sentences.Count;
+        for (var i = sentences.Count - 1; i >= Math.Max(0, sentences.Count - SignatureLines - 1); i--)
+        {
+            if (SignOff().IsMatch(sentences[i]) && sentences.Skip(i + 1).All(s => s.Length <= MaxSignatureLine))
+            {
+                cut = i;
+            }
+        }
+
+        sentences.RemoveRange(cut, sentences.Count - cut);
         while (sentences.Count > 0 && SignOff().IsMatch(sentences[^1]))
         {
             sentences.RemoveAt(sentences.Count - 1);
