@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 namespace Triage.Corpus;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Triage.Corpus;
 public static class CorpusValidator
 {
     public static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal) { "ko", "en" };
-    public static readonly IReadOnlySet<string> Channels = new HashSet<string>(StringComparer.Ordinal) { "email", "chat", "phone", "social", "web_form" };
+    public static readonly IReadOnlySet<string> Channels = new HashSet<string>(ChannelNames.All, StringComparer.Ordinal);
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal)
     {
         "answered", "refunded", "replaced", "cancelled", "changed", "escalated", "declined",

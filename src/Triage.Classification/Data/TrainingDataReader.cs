@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 using System.Security.Cryptography;
 using Triage.Core.Classification;
 using Triage.Core.Text;

@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 using Microsoft.ML;
 using Microsoft.ML.Transforms.Text;
 using Triage.Classifier.Data;
@@ -62,7 +63,7 @@ public static class FeaturePipeline
 
     public static IEstimator<ITransformer> CreateAssembly(MLContext ml)
     {
-        var channels = ml.Data.LoadFromEnumerable(new[] { "email", "chat", "phone", "social", "web_form" }.Select(c => new ChannelRow { Channel = c }));
+        var channels = ml.Data.LoadFromEnumerable(ChannelNames.All.Select(c => new ChannelRow { Channel = c }));
         return ml.Transforms.Categorical.OneHotEncoding(FeatureColumns.ChannelFeatures, FeatureColumns.Channel, keyData: channels)
             .Append(ml.Transforms.Concatenate(FeatureColumns.UrgencyFeatures, FeatureColumns.TextFeatures, FeatureColumns.ChannelFeatures, FeatureColumns.Cues));
     }

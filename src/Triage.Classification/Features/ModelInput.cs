@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 using Microsoft.ML.Data;
 using Triage.Classifier.Data;
 using Triage.Core.Classification;

@@ -86,14 +86,7 @@ internal static class BenchCommand
                         TicketId = item.Record.Id,
                         Subject = item.Record.Subject,
                         Body = item.Record.Body,
-                        Channel = item.Record.Channel switch
-                        {
-                            "chat" => Channel.Chat,
-                            "phone" => Channel.Phone,
-                            "social" => Channel.Social,
-                            "web_form" => Channel.WebForm,
-                            _ => Channel.Email,
-                        },
+                        Channel = WireChannels.Parse(item.Record.Channel, Channel.Email),
                     });
                 }
             }

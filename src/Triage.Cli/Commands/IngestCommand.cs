@@ -164,15 +164,7 @@ internal static class IngestCommand
             Urgency = get("urgency").Trim().ToLowerInvariant(),
             Language = get("language"),
             Outcome = get("outcome"),
-            Channel = get("channel") switch
-            {
-                "email" => Channel.Email,
-                "chat" => Channel.Chat,
-                "phone" => Channel.Phone,
-                "social" => Channel.Social,
-                "web_form" => Channel.WebForm,
-                _ => Channel.Unspecified,
-            },
+            Channel = WireChannels.Parse(get("channel"), Channel.Unspecified),
         };
         if (resolved.Length > 0)
         {

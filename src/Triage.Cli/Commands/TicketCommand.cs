@@ -17,7 +17,7 @@ internal static class TicketCommand
         var subject = new Option<string>("--subject") { Description = "Subject line.", DefaultValueFactory = _ => string.Empty };
         var body = new Option<string?>("--body") { Description = "Body text; omit to read it from standard input." };
         var channel = new Option<string>("--channel") { Description = "email, chat, phone, social or web_form.", DefaultValueFactory = _ => "email" };
-        channel.AcceptOnlyFromAmong("email", "chat", "phone", "social", "web_form");
+        channel.AcceptOnlyFromAmong([.. Triage.Core.Tickets.ChannelNames.All]);
         var mode = new Option<string>("--call") { Description = "triage (everything) or classify.", DefaultValueFactory = _ => "triage" };
         mode.AcceptOnlyFromAmong("triage", "classify");
         var skipDraft = new Option<bool>("--skip-draft") { Description = "Do not draft a reply." };
@@ -32,7 +32,7 @@ internal static class TicketCommand
                 TicketId = parse.GetValue(id)!,
                 Subject = parse.GetValue(subject)!,
                 Body = parse.GetValue(body) ?? await Console.In.ReadToEndAsync(ct),
-                Channel = ParseChannel(parse.GetValue(channel)!),
+                Channel = WireChannels.Parse(parse.GetValue(channel), Channel.Email),
             };
             using var channelToService = GrpcChannel.ForAddress(parse.GetValue(address)!);
             var client = new TriageService.TriageServiceClient(channelToService);
@@ -72,13 +72,4 @@ internal static class TicketCommand
         });
         return command;
     }
-
-    private static Channel ParseChannel(string name) => name switch
-    {
-        "email" => Channel.Email,
-        "chat" => Channel.Chat,
-        "phone" => Channel.Phone,
-        "social" => Channel.Social,
-        _ => Channel.WebForm,
-    };
 }

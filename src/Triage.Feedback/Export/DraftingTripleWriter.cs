@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Triage.Core.Feedback;
@@ -25,7 +26,7 @@ public static class DraftingTripleWriter
         var count = 0;
         await foreach (var t in triples.WithCancellation(ct))
         {
-            var line = new Line(t.TicketId, t.Language, CorpusChannel.Of(t.Channel), t.Subject, t.Body, t.Drafter, t.DraftText, t.FinalReply,
+            var line = new Line(t.TicketId, t.Language, ChannelNames.Of(t.Channel), t.Subject, t.Body, t.Drafter, t.DraftText, t.FinalReply,
                 t.Decision == ReviewDecision.Accepted ? "accepted" : "edited", t.EditDistance, t.ReviewedAt);
             await writer.WriteLineAsync(JsonSerializer.Serialize(line, ExportJson.Options).AsMemory(), ct);
             count++;

@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 using Triage.Core.Feedback;
 using Triage.Corpus;
 
@@ -10,7 +11,7 @@ public static class LabeledTicketRecords
     {
         Id = row.TicketId,
         Language = row.Language,
-        Channel = CorpusChannel.Of(row.Channel),
+        Channel = ChannelNames.Of(row.Channel),
         Subject = row.Subject,
         Body = row.Body,
         Category = row.Category,

@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Triage.Core.Feedback;
@@ -61,7 +62,7 @@ public sealed partial class SqliteFeedbackStore
         p.AddWithValue("$subject", Redact(decision.Subject));
         p.AddWithValue("$body", Redact(decision.Body));
         p.AddWithValue("$language", decision.Language);
-        p.AddWithValue("$channel", CorpusChannel.Of(decision.Channel));
+        p.AddWithValue("$channel", ChannelNames.Of(decision.Channel));
         p.AddWithValue("$model", decision.ModelVersion);
         AddLabel(p, "$cat", decision.Category);
         AddLabel(p, "$intent", decision.Intent);
@@ -91,7 +92,7 @@ public sealed partial class SqliteFeedbackStore
         r.GetString(3),
         r.GetString(4),
         r.GetString(5),
-        CorpusChannel.Parse(r.GetString(6)),
+        StoredChannel(r.GetString(6)),
         r.GetString(7),
         new PredictedLabel(r.GetString(8), r.GetDouble(9), r.GetBoolean(10)),
         new PredictedLabel(r.GetString(11), r.GetDouble(12), r.GetBoolean(13)),

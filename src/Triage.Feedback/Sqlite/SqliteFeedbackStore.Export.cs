@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Triage.Core.Feedback;
@@ -58,7 +59,7 @@ public sealed partial class SqliteFeedbackStore
         while (await r.ReadAsync(ct))
         {
             yield return new LabeledExport(
-                r.GetString(0), r.GetString(1), CorpusChannel.Parse(r.GetString(2)), r.GetString(3), r.GetString(4),
+                r.GetString(0), r.GetString(1), StoredChannel(r.GetString(2)), r.GetString(3), r.GetString(4),
                 r.GetString(5), r.GetString(6), r.GetString(7),
                 r.GetInt32(8) == SourceCorrected ? LabelSource.Corrected : LabelSource.AcceptedPrediction,
                 NullableString(r, 9), NullableString(r, 10), UnixMs.Time(r.GetInt64(11)), r.GetString(12));
@@ -73,7 +74,7 @@ public sealed partial class SqliteFeedbackStore
         while (await r.ReadAsync(ct))
         {
             yield return new DraftingTriple(
-                r.GetString(0), r.GetString(1), CorpusChannel.Parse(r.GetString(2)), r.GetString(3), r.GetString(4),
+                r.GetString(0), r.GetString(1), StoredChannel(r.GetString(2)), r.GetString(3), r.GetString(4),
                 r.GetString(5), r.GetString(6), r.GetString(7), ParseDecision(r.GetString(8)), r.GetInt32(9), UnixMs.Time(r.GetInt64(10)));
         }
     }

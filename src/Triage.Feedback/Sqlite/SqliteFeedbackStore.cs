@@ -1,3 +1,4 @@
+using Triage.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Triage.Core.Feedback;
 
@@ -91,6 +92,10 @@ public sealed partial class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposab
             throw;
         }
     }
+
+    /// <summary>A channel as the store wrote it (<see cref="ChannelNames"/>); anything else means the file was edited or damaged.</summary>
+    private static Channel StoredChannel(string name) =>
+        ChannelNames.TryParse(name, out var channel) ? channel : throw new InvalidDataException($"unknown channel '{name}' in the feedback store");
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {

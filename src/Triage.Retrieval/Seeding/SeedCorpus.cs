@@ -53,13 +53,5 @@ public static class SeedCorpus
         tenant, c.Id, c.Language, ParseChannel(c.Channel), c.Subject, c.Body, c.Reply, c.Category, c.Intent, c.Urgency, c.Outcome,
         c.ResolvedAt ?? DateTimeOffset.UnixEpoch);
 
-    public static Channel? ParseChannel(string channel) => channel switch
-    {
-        "email" => Channel.Email,
-        "chat" => Channel.Chat,
-        "phone" => Channel.Phone,
-        "social" => Channel.Social,
-        "web_form" => Channel.WebForm,
-        _ => null,
-    };
+    public static Channel? ParseChannel(string channel) => ChannelNames.TryParse(channel, out var parsed) ? parsed : null;
 }
