@@ -48,7 +48,7 @@ internal static class TicketPrinter
         Head("urgency", c.Urgency);
         if (c.FirstResponseTarget is { } target)
         {
-            Console.WriteLine($"first response within {target.ToTimeSpan()}");
+            Console.WriteLine($"first response within {target.ToTimeSpan().TotalHours:0.##} h");
         }
 
         if (c.NeedsHumanTriage)

@@ -23,6 +23,7 @@ public sealed record ComposerPhrases
     [JsonPropertyName("date")] public string Date { get; init; } = "";
     [JsonPropertyName("contact")] public string Contact { get; init; } = "";
     [JsonPropertyName("trackingNumber")] public string TrackingNumber { get; init; } = "";
+    [JsonPropertyName("address")] public string Address { get; init; } = "";
     [JsonPropertyName("verify")] public string Verify { get; init; } = "";
 
     public static IReadOnlyDictionary<string, ComposerPhrases> Defaults { get; } = Load();
