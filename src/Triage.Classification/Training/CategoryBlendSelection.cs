@@ -22,6 +22,12 @@ internal static class CategoryBlendSelection
     {
         var intentCategories = IntentCategories(train);
         var rows = validation.Where(r => r.Category is not null).ToList();
+        if (rows.Count == 0)
+        {
+            // Nothing to choose on: the category head stays alone.
+            return new Choice(0, intentCategories, card.Heads[HeadNames.Category], []);
+        }
+
         var scored = new List<(TrainingExample Row, double[] Category, double[] Intent)>(rows.Count);
         IReadOnlyList<string> categoryLabels = [];
         IReadOnlyList<string> intentLabels = [];
