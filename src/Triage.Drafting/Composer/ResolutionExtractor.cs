@@ -18,6 +18,13 @@ internal static partial class ResolutionExtractor
     [GeneratedRegex(@"(고객센터|상담원|담당자)[^.]{0,20}입니다\.?$|^(this is|my name is)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Introduction();
 
+    /// <summary>What a greeting leads into when it is not a courtesy: "감사", "thank you", "hope you are well".</summary>
+    [GeneratedRegex(@"^(and\s+)?(thank|thanks|hope|many thanks|감사|고맙|문의(해|를)? 주셔서)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Courtesy();
+
+    private const int GreetingClauseChars = 30;
+    private const int MinStepChars = 10;
+
     private const int SignatureLines = 3;
     private const int MaxSignatureLine = 40;
 
@@ -26,6 +33,12 @@ internal static partial class ResolutionExtractor
         var sentences = Sentences.Split(reply).ToList();
         while (sentences.Count > 0 && (Greeting().IsMatch(sentences[0]) || Introduction().IsMatch(sentences[0])))
         {
+            if (AfterGreeting(sentences[0]) is { } step)
+            {
+                sentences[0] = step;
+                break;
+            }
+
             sentences.RemoveAt(0);
         }
 
@@ -48,5 +61,23 @@ internal static partial class ResolutionExtractor
         }
 
         return sentences;
+    }
+
+    /// <summary>
+    /// "Dear Jo, your refund was issued today." and "안녕하세요 고객님, 주문하신 상품은 오늘 출고되었습니다." put
+    /// the first step in the greeting's sentence: the step after the greeting's comma, unless that is a courtesy too.
+    /// </summary>
+    private static string? AfterGreeting(string sentence)
+    {
+        var comma = sentence.IndexOfAny([',', '，']);
+        if (comma < 0 || comma > GreetingClauseChars)
+        {
+            return null;
+        }
+
+        var rest = sentence[(comma + 1)..].Trim();
+        return rest.Length >= MinStepChars && !Courtesy().IsMatch(rest) && !SignOff().IsMatch(rest) && !Greeting().IsMatch(rest) && !Introduction().IsMatch(rest)
+            ? rest
+            : null;
     }
 }

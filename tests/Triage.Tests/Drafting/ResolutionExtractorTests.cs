@@ -18,6 +18,19 @@ public sealed class ResolutionExtractorTests
         Assert.Equal(["주문하신 상품은 오늘 출고되었습니다.", "송장번호는 문자로 보내드렸습니다."], steps);
     }
 
+    [Theory]
+    [InlineData("Dear Jo, your refund was issued today.\nKind regards,\nMina", "your refund was issued today.")]
+    [InlineData("안녕하세요 고객님, 주문하신 상품은 오늘 출고되었습니다.\n감사합니다.", "주문하신 상품은 오늘 출고되었습니다.")]
+    public void A_step_sharing_the_greeting_s_sentence_is_kept(string reply, string step) =>
+        Assert.Equal([step], ResolutionExtractor.Extract(reply));
+
+    [Theory]
+    [InlineData("Hello, and thank you for contacting us.\nYour refund was issued today.")]
+    [InlineData("Hi there, hope you are well.\nYour refund was issued today.")]
+    [InlineData("안녕하세요 고객님, 문의 주셔서 감사합니다.\nYour refund was issued today.")]
+    public void A_greeting_that_leads_into_a_courtesy_goes_whole(string reply) =>
+        Assert.Equal(["Your refund was issued today."], ResolutionExtractor.Extract(reply));
+
     [Fact]
     public void A_long_last_sentence_is_a_step_not_a_signature()
     {
