@@ -64,10 +64,10 @@ internal static class TicketPrinter
             return;
         }
 
-        // Two decimals: thresholds sit as high as 0.998, and "99 %, below threshold" reads as a contradiction.
-        var top = string.Join(", ", head.Top.Select(t => $"{t.Label} {t.Probability:0.00}"));
+        // Three decimals: thresholds sit as high as 0.998, and "0.99 < threshold 0.99" reads as a contradiction.
+        var top = string.Join(", ", head.Top.Select(t => $"{t.Label} {t.Probability:0.000}"));
         var evidence = string.Join(", ", head.Evidence.Select(e => e.Term));
-        var verdict = head.NeedsHumanTriage ? $" < threshold {head.Threshold:0.00}: needs human triage" : string.Empty;
-        Console.WriteLine($"{name,-9} {head.Label} ({head.Confidence:0.00}{verdict})  top: {top}  evidence: {evidence}");
+        var verdict = head.NeedsHumanTriage ? $" < threshold {head.Threshold:0.000}: needs human triage" : string.Empty;
+        Console.WriteLine($"{name,-9} {head.Label} ({head.Confidence:0.000}{verdict})  top: {top}  evidence: {evidence}");
     }
 }
