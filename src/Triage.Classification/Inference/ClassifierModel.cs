@@ -59,14 +59,8 @@ public sealed class ClassifierModel : IClassifierModel
     public TicketClassification Classify(ClassifierInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!_pool.TryTake(out var scorer))
+        return WithScorer(input, (features, output) =>
         {
-            scorer = CreateScorer();
-        }
-
-        try
-        {
-            var (features, output) = scorer.Predict(ModelInput.From(input));
             var category = _category.Probabilities(output.CategoryScore);
             var intent = _intent.Probabilities(output.IntentScore);
             _blend?.Apply(category, intent);
@@ -75,18 +69,21 @@ public sealed class ClassifierModel : IClassifierModel
                 _category.Decide(category, features.TextFeatures),
                 _intent.Decide(intent, features.TextFeatures),
                 _urgency.Predict(output.UrgencyScore, output.UrgencyFeatures));
-        }
-        finally
-        {
-            _pool.Add(scorer);
-        }
+        });
     }
 
     /// <summary>
     /// The category and intent heads' calibrated probabilities before any blend, in label order, for
     /// choosing the blend on validation data.
     /// </summary>
-    internal (double[] Category, double[] Intent, IReadOnlyList<string> CategoryLabels, IReadOnlyList<string> IntentLabels) HeadProbabilities(ClassifierInput input)
+    internal (double[] Category, double[] Intent, IReadOnlyList<string> CategoryLabels, IReadOnlyList<string> IntentLabels) HeadProbabilities(ClassifierInput input) =>
+        WithScorer(input, (_, output) => (_category.Probabilities(output.CategoryScore), _intent.Probabilities(output.IntentScore), _category.Labels, _intent.Labels));
+
+    /// <summary>
+    /// Scores <paramref name="input"/> on a pooled scorer and reads the result with <paramref name="read"/>
+    /// before the scorer goes back to the pool: its rows are reused by the next call.
+    /// </summary>
+    private T WithScorer<T>(ClassifierInput input, Func<FeatureRow, ModelOutput, T> read)
     {
         if (!_pool.TryTake(out var scorer))
         {
@@ -95,8 +92,8 @@ public sealed class ClassifierModel : IClassifierModel
 
         try
         {
-            var (_, output) = scorer.Predict(ModelInput.From(input));
-            return (_category.Probabilities(output.CategoryScore), _intent.Probabilities(output.IntentScore), _category.Labels, _intent.Labels);
+            var (features, output) = scorer.Predict(ModelInput.From(input));
+            return read(features, output);
         }
         finally
         {

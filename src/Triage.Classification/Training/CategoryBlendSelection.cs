@@ -83,14 +83,7 @@ internal static class CategoryBlendSelection
                 blend.Apply(p, intent);
             }
 
-            var best = 0;
-            for (var k = 1; k < p.Length; k++)
-            {
-                if (p[k] > p[best])
-                {
-                    best = k;
-                }
-            }
+            var best = ArgMax.Of(p);
 
             result.Add((new ScoredPrediction(row.Category!, categoryLabels[best], p[best], false, row.Language), row.Origin));
         }

@@ -5,6 +5,7 @@ using Triage.Classifier.Bundle;
 using Triage.Classifier.Calibration;
 using Triage.Classifier.Evaluation;
 using Triage.Classifier.Features;
+using Triage.Classifier.Inference;
 
 namespace Triage.Classifier.Training;
 
@@ -92,14 +93,7 @@ internal sealed class HeadBakeOff(MLContext ml, TrainingOptions options, TextWri
         for (var i = 0; i < scores.Length; i++)
         {
             var p = TemperatureScaling.Apply(scores[i], temperature);
-            var best = 0;
-            for (var k = 1; k < p.Length; k++)
-            {
-                if (p[k] > p[best])
-                {
-                    best = k;
-                }
-            }
+            var best = ArgMax.Of(p);
 
             predictions.Add(new ScoredPrediction(set.ValidationRows[i].Label, set.Labels[best], p[best], false, set.ValidationRows[i].Example.Language));
         }
