@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Text.Json;
+using Triage.OpenAiCompat;
 
 namespace Triage.Retrieval.Embedding.Remote;
 
@@ -66,12 +67,12 @@ internal sealed class RemoteEmbeddingErrors(RemoteEmbeddingOptions options)
             404 => $"{_where} has no such model or route (HTTP 404{said}): check {S}:Model and {S}:Endpoint "
                    + "(for OpenAI-compatible servers it usually ends in /v1).",
             429 => $"{_where} is rate-limiting requests (HTTP 429{said}) after {Attempts} attempts.",
-            _ when EmbeddingRetryPolicy.IsTransientStatus(status) =>
+            _ when TransientRetryPolicy.IsTransientStatus(status) =>
                 $"{_where} is unavailable: HTTP {status}{said} after {Attempts} attempts.",
             _ => $"{_where} rejected the request (HTTP {status}{said})"
                  + (status == 400 && options.RequestDimensions ? $"; if the model has a fixed vector size, set {S}:RequestDimensions to false." : "."),
         };
-        return new RemoteEmbeddingException(message, EmbeddingRetryPolicy.IsTransientStatus(status), status, e);
+        return new RemoteEmbeddingException(message, TransientRetryPolicy.IsTransientStatus(status), status, e);
     }
 
     /// <summary>OpenAI-style servers explain a refusal in <c>{"error":{"message":…}}</c>; that text is what an operator needs.</summary>
